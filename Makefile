@@ -1,0 +1,48 @@
+# Targets for working on the HTTP method reference. `make help` lists them.
+# ./dev <target> does the same after installing make and Python on a fresh
+# Debian machine.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet '.[test]'
+	touch $@
+
+setup: $(STAMP) ## Create .venv and install the pinned packages
+
+serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/
+	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+
+check: $(STAMP) ## Check data/methods.yml alone and list every problem
+	$(PYTHON) -m methodref check
+
+build: $(STAMP) ## Build the site into site/, replacing it only if the build succeeds
+	rm -rf site.new
+	$(VENV)/bin/mkdocs build --strict --site-dir site.new
+	rm -rf site && mv site.new site
+
+lint: $(STAMP) ## Check the Python code with ruff
+	$(VENV)/bin/ruff check hooks tests
+	$(VENV)/bin/ruff format --check hooks tests
+
+test: $(STAMP) ## Run every test: data, rendering and the built site
+	$(VENV)/bin/ruff check hooks tests
+	$(PYTHON) -m pytest
+
+clean: ## Remove the virtual environment and built output
+	rm -rf $(VENV) site site.new build *.egg-info .pytest_cache .ruff_cache
+
+.PHONY: help setup serve check build lint test clean

@@ -1,0 +1,63 @@
+"""Edits to the data file that keep its comments and layout.
+
+The file is written by hand, so tools change it as text: they add blocks at
+known places instead of dumping the whole file again.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Indented lists and literal blocks for multi-line text, as in the file."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _text(dumper, value):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _text)
+
+
+def dump_block(value, indent: int) -> str:
+    """YAML for `value`, every line indented by `indent` spaces."""
+    text = yaml.dump(value, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=10_000, indent=2)
+    text = re.sub(r"^(\s*)'([1-5][0-9][0-9])':", r"\1\2:", text, flags=re.MULTILINE)
+    return "".join(" " * indent + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def ordered_like(value, model):
+    """`value` with its mapping keys in the order of `model` (English)."""
+    if isinstance(value, dict) and isinstance(model, dict):
+        keys = [k for k in model if k in value] + [k for k in value if k not in model]
+        return {k: ordered_like(value[k], model.get(k)) for k in keys}
+    return value
+
+
+def add_locale(source: str, locale: dict, method_texts: dict[str, dict]) -> str:
+    """Insert a locale entry and its text for every method into the file text.
+
+    The locale goes last in `locales:`; each method's text goes last in its
+    `text:` mapping, which is the last field of every method.
+    """
+    locale_block = dump_block([locale], 2)
+    position = source.index("\nmethods:\n")
+    source = source[:position].rstrip("\n") + "\n" + locale_block + source[position:]
+    starts = [m.start() for m in re.finditer(r"^  - name: ", source, flags=re.MULTILINE)]
+    names = [re.match(r"  - name: (\S+)", source[s:]).group(1) for s in starts]
+    pieces, previous = [], 0
+    for index, name in enumerate(names):
+        end = starts[index + 1] if index + 1 < len(starts) else len(source)
+        body = source[previous:end].rstrip("\n")
+        block = dump_block({locale["code"]: method_texts[name]}, 6)
+        trailer = "\n\n" if index + 1 < len(starts) else "\n"
+        pieces.append(body + "\n" + block.rstrip("\n") + trailer)
+        previous = end
+    return "".join(pieces)

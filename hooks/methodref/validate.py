@@ -1,0 +1,292 @@
+"""Validation of the loaded data: the JSON Schema, then the cross-checks a
+schema cannot express. Every problem is collected; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+
+from .loader import Loaded, load_file
+from .paths import describe
+from .problems import DataError, Problem
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_FILE = DATA_DIR / "methods.yml"
+SCHEMA_FILE = DATA_DIR / "methods.schema.json"
+CITATION = re.compile(r"^(?P<spec>RFC [0-9]+|HTML) §(?P<section>\S+)$")
+TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
+REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) (?P<target>\S+) HTTP/1\.1$")
+STATUS_LINE = re.compile(r"^HTTP/1\.1 (?P<code>[1-5][0-9][0-9])(?: (?P<reason>.*))?$")
+
+
+def load_reference(data_file: Path = DATA_FILE) -> dict:
+    """Load and validate a data file; raise DataError listing every problem."""
+    data_file = Path(data_file)
+    loaded = load_file(data_file)
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    problems = validate(loaded, schema, display_name(data_file))
+    if problems:
+        raise DataError(problems)
+    return loaded.data
+
+
+def display_name(data_file: Path) -> str:
+    """The file as messages name it: data/<file>."""
+    data_file = Path(data_file)
+    return f"{data_file.parent.name}/{data_file.name}"
+
+
+def validate(loaded: Loaded, schema: dict, file: str) -> list[Problem]:
+    data = loaded.data
+    problems = [
+        Problem(file, issue.line, describe(issue.path, data), issue.message, issue.fix)
+        for issue in loaded.issues
+    ]
+    if data is None and loaded.issues:
+        return problems
+
+    def report(path, message, fix, line=None):
+        path = tuple(path)
+        problems.append(
+            Problem(file, line or loaded.line_of(path), describe(path, data), message, fix)
+        )
+
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in validator.iter_errors(data):
+        _schema_problem(error, data, loaded, report)
+    if not problems:
+        _cross_check(data, report)
+    return problems
+
+
+def _schema_problem(error, data, loaded: Loaded, report) -> None:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                report(
+                    (*path, name),
+                    "missing field",
+                    f"add '{name}:' here; every field is described at the top of the data file",
+                    line=loaded.line_of(path),
+                )
+        return
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for name in error.instance:
+            if name not in allowed:
+                close = difflib.get_close_matches(str(name), allowed, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                report(
+                    (*path, name),
+                    f"unknown field '{name}'",
+                    f"{hint}remove it or rename it; allowed here: {', '.join(allowed)}",
+                )
+        return
+    if "propertyNames" in error.absolute_schema_path:
+        report(
+            (*path, error.instance),
+            f"'{error.instance}' is not {schema.get('x-expected', 'a valid key')}",
+            schema.get("x-fix", "rename the key"),
+        )
+        return
+    if kind == "type":
+        expected = TYPE_WORDS.get(error.validator_value, error.validator_value)
+        found = _type_word(error.instance)
+        fix = schema.get("x-fix") if expected == "text" else None
+        if expected == "text" and isinstance(error.instance, (int, float, bool)):
+            fix = f'quote the value ("{error.instance}") so it is read as text'
+        report(path, f"expected {expected}, found {found}", fix or f"write {expected} here")
+        return
+    if kind == "pattern" and schema.get("x-expected") == "text":
+        report(path, "empty text", schema["x-fix"])
+        return
+    if kind == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        report(path, f"'{error.instance}' is not one of: {choices}", schema.get("x-fix", "use one of those"))
+        return
+    if kind == "minItems":
+        report(path, "the list is empty", schema.get("x-fix", "add at least one item"))
+        return
+    if kind == "minProperties":
+        report(path, "nothing is listed here", "add at least one entry")
+        return
+    if kind == "uniqueItems":
+        report(path, "an item is listed twice", "remove the repeated item")
+        return
+    expected = schema.get("x-expected", "valid")
+    report(path, f"'{error.instance}' is not {expected}", schema.get("x-fix", error.message))
+
+
+def _type_word(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _cross_check(data: dict, report) -> None:
+    """What the schema cannot say: references between parts of the file."""
+    locale_codes = [locale["code"] for locale in data["locales"]]
+    _unique(data["locales"], "code", "locales", report)
+    _unique(data["methods"], "name", "methods", report)
+    _unique(data["methods"], "slug", "methods", report)
+    method_names = {method["name"] for method in data["methods"]}
+    specs = data["specs"]
+
+    def check_citation(path, citation):
+        match = CITATION.match(citation)
+        spec = specs.get(match["spec"]) if match else None
+        if spec is None:
+            report(path, f"unknown specification in '{citation}'", f"use one of: {', '.join(specs)}")
+        elif match["section"] not in spec["sections"]:
+            report(
+                path,
+                f"section {match['section']} of {match['spec']} is not in the list of known sections",
+                f"correct the section, or add it to specs.{match['spec']}.sections after checking it",
+            )
+
+    for code, status in data["status_codes"].items():
+        check_citation(("status_codes", code, "source"), status["source"])
+
+    for index, method in enumerate(data["methods"]):
+        at = ("methods", index)
+        name = method["name"]
+        check_citation((*at, "defined_in"), method["defined_in"])
+        for prop, fact in method["properties"].items():
+            check_citation((*at, "properties", prop, "source"), fact["source"])
+        codes = [str(item["code"]) for item in method["success"]]
+        for position, code in enumerate(codes):
+            if code not in data["status_codes"]:
+                report(
+                    (*at, "success", position, "code"),
+                    f"status {code} is not in status_codes",
+                    "add it to status_codes with its reason phrase and source, or correct the code",
+                )
+        if len(set(codes)) != len(codes):
+            report((*at, "success"), "a status code is listed twice", "remove the repeated code")
+        for position, other in enumerate(method["related"]):
+            if other not in method_names or other == name:
+                report(
+                    (*at, "related", position),
+                    f"'{other}' is not another method of this file",
+                    f"use one of: {', '.join(sorted(method_names - {name}))}",
+                )
+        _check_example(method, at, codes, report)
+        texts = method["text"]
+        for code in locale_codes:
+            if code not in texts:
+                report(
+                    (*at, "text", code),
+                    "no text for this locale",
+                    f"add '{code}:' under text with summary, description, choose, avoid, "
+                    "success, status, cautions and example",
+                    line=None,
+                )
+        for code, text in texts.items():
+            if code not in locale_codes:
+                report(
+                    (*at, "text", code),
+                    f"text for '{code}', which is not in locales",
+                    "add the locale to locales, or remove this text",
+                )
+                continue
+            status = text["status"]
+            for missing in (c for c in codes if c not in status):
+                report(
+                    (*at, "text", code, "status", missing),
+                    f"no meaning for status {missing}, which this method lists in success",
+                    f"add '{missing}:' with what the code means for {name}",
+                    line=None,
+                )
+            for extra in (c for c in status if c not in codes):
+                report(
+                    (*at, "text", code, "status", extra),
+                    f"status {extra} is not in this method's success list",
+                    "remove it, or add the code to the method's success list",
+                )
+
+    for path, text in _texts(data):
+        if text.count("`") % 2:
+            report(path, "a backtick opens code that never closes", "add the closing backtick, or remove the stray one")
+
+
+def _check_example(method, at, codes, report) -> None:
+    example = method["example"]
+    request_line = example["request"].splitlines()[0] if example["request"].strip() else ""
+    match = REQUEST_LINE.match(request_line)
+    if not match or match["method"] != method["name"]:
+        report(
+            (*at, "example", "request"),
+            f"the request must start with '{method['name']} <target> HTTP/1.1'",
+            "write the request line first, then one header field per line",
+        )
+    status_line = example["response"].splitlines()[0] if example["response"].strip() else ""
+    match = STATUS_LINE.match(status_line)
+    if not match or match["code"] not in codes:
+        report(
+            (*at, "example", "response"),
+            "the response must start with 'HTTP/1.1 <code> <reason>' using a code from success",
+            "write the status line first, with a code this method lists in success",
+        )
+    if (method["name"] == "CONNECT") != ("proxy" in example):
+        report(
+            (*at, "example", "proxy"),
+            "proxy is required for CONNECT and allowed nowhere else",
+            "add proxy: http://host:port to the CONNECT example only",
+        )
+
+
+def _unique(items: list, key: str, section: str, report) -> None:
+    seen = {}
+    for index, item in enumerate(items):
+        value = item[key]
+        if value in seen:
+            report(
+                (section, index, key),
+                f"{key} '{value}' is used twice (also by item {seen[value] + 1})",
+                f"give every entry of {section} its own {key}",
+            )
+        seen.setdefault(value, index)
+
+
+def _texts(data: dict):
+    """Every localized text with its path."""
+
+    def walk(value, path):
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, (*path, index))
+
+    for index, locale in enumerate(data["locales"]):
+        for part in ("labels", "glossary", "overview"):
+            yield from walk(locale[part], ("locales", index, part))
+    for index, method in enumerate(data["methods"]):
+        yield from walk(method["text"], ("methods", index, "text"))
