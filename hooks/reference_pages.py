@@ -9,6 +9,7 @@ page's Markdown after it. Nothing is written into docs/.
 from __future__ import annotations
 
 import html
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -80,7 +81,9 @@ def _register_pages(files, config):
     reference()
     for src_uri in _loaded["pages"]:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} exists, but that page is generated from {DATA_FILE.name}: delete the file")
+            raise PluginError(
+                f"docs/{src_uri} exists, but that page is generated from {DATA_FILE.name}: delete the file"
+            )
         files.append(
             File(
                 src_uri,

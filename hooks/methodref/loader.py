@@ -103,9 +103,7 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, constructor):
             # Keys are text, as in JSON: `200:` is the key "200", so the schema
             # sees what an editor's YAML language server sees.
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
-                loaded.issues.append(
-                    LoadIssue(path, key_line, "a key must be plain text", "write a plain key")
-                )
+                loaded.issues.append(LoadIssue(path, key_line, "a key must be plain text", "write a plain key"))
                 continue
             key = key_node.value
             if key_node.tag == BOOL_TAG and key.lower() not in TRUE_FALSE:
@@ -152,7 +150,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, loaded: Loaded, constructor):
                     path,
                     node.start_mark.line + 1,
                     f"'{node.value}' is read as a boolean",
-                    f"write true or false for a yes/no fact, or quote it (\"{node.value}\") for text",
+                    f'write true or false for a yes/no fact, or quote it ("{node.value}") for text',
                 )
             )
         return value

@@ -32,10 +32,7 @@ def inline(text: str) -> str:
     """One line of text with `code` spans, as inline Markdown."""
     text = " ".join(text.split())
     parts = text.split("`")
-    return "".join(
-        f"<code>{escape(part)}</code>" if index % 2 else escape(part)
-        for index, part in enumerate(parts)
-    )
+    return "".join(f"<code>{escape(part)}</code>" if index % 2 else escape(part) for index, part in enumerate(parts))
 
 
 def paragraphs(text: str) -> list[str]:

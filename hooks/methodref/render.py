@@ -114,8 +114,7 @@ def render_overview(data: dict, code: str) -> str:
     out += [heading(2, labels["methods"], "methods"), inline(text["methods_intro"])]
     out.append(
         "\n".join(
-            f"- [{escape(method['name'])}](methods/{method['slug']}.md): "
-            f"{inline(method['text'][code]['summary'])}"
+            f"- [{escape(method['name'])}](methods/{method['slug']}.md): {inline(method['text'][code]['summary'])}"
             for method in data["methods"]
         )
     )
@@ -203,13 +202,21 @@ def render_method(data: dict, name: str, code: str) -> str:
     ]
 
     out.append(heading(2, labels["specification"], "specification"))
-    citations = [method["defined_in"]]
-    for prop in PROPERTY_ORDER:
-        citations.append(method["properties"][prop]["source"])
-    citations += [data["status_codes"][str(item["code"])]["source"] for item in method["success"]]
-    lines = [f"- {inline(labels['defined_in'])}: {citation_link(data, method['defined_in'])} ({_spec_title(data, method['defined_in'])})"]
-    lines += [f"- {citation_link(data, c)} ({_spec_title(data, c)})" for c in dict.fromkeys(citations[1:]) if c != method["defined_in"]]
-    out.append("\n".join(lines))
+    cited = dict.fromkeys(
+        [
+            method["defined_in"],
+            *(method["properties"][prop]["source"] for prop in PROPERTY_ORDER),
+            *(data["status_codes"][str(item["code"])]["source"] for item in method["success"]),
+        ]
+    )
+    defined_in = f"{inline(labels['defined_in'])}: "
+    out.append(
+        "\n".join(
+            f"- {defined_in if citation == method['defined_in'] else ''}{citation_link(data, citation)} "
+            f"({_spec_title(data, citation)})"
+            for citation in cited
+        )
+    )
 
     out.append(heading(2, labels["related"], "related"))
     out.append(

@@ -52,17 +52,14 @@ def display_name(data_file: Path) -> str:
 def validate(loaded: Loaded, schema: dict, file: str) -> list[Problem]:
     data = loaded.data
     problems = [
-        Problem(file, issue.line, describe(issue.path, data), issue.message, issue.fix)
-        for issue in loaded.issues
+        Problem(file, issue.line, describe(issue.path, data), issue.message, issue.fix) for issue in loaded.issues
     ]
     if data is None and loaded.issues:
         return problems
 
     def report(path, message, fix, line=None):
         path = tuple(path)
-        problems.append(
-            Problem(file, line or loaded.line_of(path), describe(path, data), message, fix)
-        )
+        problems.append(Problem(file, line or loaded.line_of(path), describe(path, data), message, fix))
 
     validator = jsonschema.Draft202012Validator(schema)
     for error in validator.iter_errors(data):

@@ -1,0 +1,69 @@
+"""Shared helpers for the tests: paths, the data, building the site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from methodref.loader import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_FILE = ROOT / "data" / "methods.yml"
+PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks")
+
+
+def raw_data() -> dict:
+    """The data as loaded, even if it would not validate (for parametrizing)."""
+    return load_file(DATA_FILE).data
+
+
+LOCALES = [locale["code"] for locale in raw_data()["locales"]]
+DEFAULT_LOCALE = LOCALES[0]
+METHODS = [method["name"] for method in raw_data()["methods"]]
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of what the build reads, to change without touching the repo."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def mkdocs_env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=mkdocs_env(),
+        timeout=300,
+    )
+
+
+def page_dir(locale: str) -> str:
+    """The URL prefix of a locale: the default one lives at the root."""
+    return "" if locale == DEFAULT_LOCALE else f"{locale}/"
+
+
+def page_path(site: Path, locale: str, slug: str | None = None) -> Path:
+    relative = page_dir(locale) + (f"methods/{slug}/" if slug else "")
+    return site / relative / "index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

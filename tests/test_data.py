@@ -1,0 +1,114 @@
+"""The data file: complete in every locale, in its stated order, valid."""
+
+from __future__ import annotations
+
+import pytest
+
+from methodref.loader import load_text
+from methodref.validate import load_reference, validate
+from support import DATA_FILE, LOCALES, raw_data
+
+SOURCE_LOCALE = "en"
+METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "QUERY"]
+METHOD_FIELDS = ["name", "slug", "defined_in", "properties", "success", "notes", "related", "example", "text"]
+LOCALE_FIELDS = ["code", "name", "theme_language", "search_language", "direction", "labels", "glossary", "overview"]
+
+
+def key_paths(value, prefix=()):
+    """Every key path below a mapping; lists count as one field."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield (*prefix, key)
+            yield from key_paths(child, (*prefix, key))
+
+
+def localized_parts(data: dict, code: str) -> dict:
+    """Each translatable part of one locale, named as messages name it."""
+    locale = next(item for item in data["locales"] if item["code"] == code)
+    parts = {f"{part}.{code}": locale.get(part, {}) for part in ("labels", "glossary", "overview")}
+    for method in data["methods"]:
+        parts[f"{method['name']}.{code}"] = method["text"].get(code, {})
+    return parts
+
+
+def gaps(code: str, missing: bool) -> list[str]:
+    data = raw_data()
+    source, target = localized_parts(data, SOURCE_LOCALE), localized_parts(data, code)
+    found = []
+    for (name, english), translated in zip(source.items(), target.values(), strict=True):
+        want, have = set(key_paths(english)), set(key_paths(translated))
+        for path in sorted(want - have if missing else have - want, key=str):
+            found.append(f"{name}.{'.'.join(map(str, path))}")
+    return found
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_locale_has_every_field(code):
+    missing = gaps(code, missing=True)
+    assert not missing, f"{code} lacks {len(missing)} fields:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_locale_has_no_unknown_field(code):
+    unknown = gaps(code, missing=False)
+    assert not unknown, f"{code} has {len(unknown)} fields English does not have:\n" + "\n".join(unknown)
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_locale_texts_are_not_empty(code):
+    empty = []
+
+    def walk(value, name):
+        if isinstance(value, dict):
+            for key, child in value.items():
+                walk(child, f"{name}.{key}")
+        elif isinstance(value, list):
+            if not value:
+                empty.append(name)
+            for index, child in enumerate(value):
+                walk(child, f"{name}[{index}]")
+        elif not (isinstance(value, str) and value.strip()):
+            empty.append(name)
+
+    for name, part in localized_parts(raw_data(), code).items():
+        walk(part, name)
+    assert not empty, f"{code} has empty texts:\n" + "\n".join(empty)
+
+
+def test_data_file_is_valid():
+    load_reference(DATA_FILE)  # raises DataError listing every problem
+
+
+def test_entries_keep_the_documented_order():
+    data = raw_data()
+    assert [method["name"] for method in data["methods"]] == METHOD_ORDER
+    assert LOCALES[0] == SOURCE_LOCALE
+    for method in data["methods"]:
+        assert list(method) == METHOD_FIELDS, method["name"]
+        assert list(method["text"]) == LOCALES, method["name"]
+    for locale in data["locales"]:
+        assert list(locale) == LOCALE_FIELDS, locale["code"]
+    header = DATA_FILE.read_text(encoding="utf-8").split("\nspecs:", 1)[0]
+    for field in METHOD_FIELDS + LOCALE_FIELDS:
+        assert f"{field}:" in header, f"the head of the data file does not document {field}"
+
+
+def test_removing_a_swedish_text_names_locale_method_and_field():
+    lines = DATA_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    get_sv = next(i for i, line in enumerate(lines) if line == "      sv:\n")
+    summary = get_sv + 1
+    assert lines[summary].startswith("        summary: ")
+    del lines[summary]
+    problems = [str(p) for p in validate(load_text("".join(lines)), _schema(), "data/methods.yml")]
+    assert problems == [
+        f"data/methods.yml:{get_sv + 1}: GET.sv.summary: missing field "
+        "(add 'summary:' here; every field is described at the top of the data file)"
+    ]
+
+
+def _schema():
+    import json
+
+    from methodref.validate import SCHEMA_FILE
+
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -1,0 +1,88 @@
+"""Text from the data reaches the page as text: escaping and curl."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from methodref.curl import curl_command
+from methodref.markup import escape, fence, inline, paragraphs
+
+EXTENSIONS = ["attr_list", "tables", "toc", "pymdownx.superfences"]
+
+
+def render(source: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(source, extensions=EXTENSIONS), "html.parser")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "Heading { onclick=alert(1) }",
+        "*emphasis* _x_ **bold** ~~gone~~",
+        "1. not a list",
+        "- not a list",
+        "# not a heading",
+        "&lt;script&gt; stays as typed",
+    ],
+)
+def test_hostile_text_shows_exactly_as_written(hostile):
+    page = render(f"{inline(hostile)}\n\n## {inline(hostile)} {{ #fixed }}")
+    assert page.find("script") is None
+    assert page.find("img") is None
+    assert page.find("a") is None
+    assert page.find(["em", "strong", "ol", "ul", "h1", "del"]) is None
+    paragraph, heading = page.find("p"), page.find("h2")
+    assert paragraph.get_text() == hostile
+    assert heading.get_text() == hostile
+    assert heading.attrs == {"id": "fixed"}
+
+
+def test_a_pipe_stays_inside_its_table_cell():
+    row = f"| {inline('a | b')} | {inline('`x|y`')} |"
+    page = render(f"| one | two |\n|---|---|\n{row}\n")
+    cells = page.find("tbody").find_all("td")
+    assert [cell.get_text() for cell in cells] == ["a | b", "x|y"]
+
+
+def test_backticks_make_code_and_nothing_else():
+    page = render(inline('Send `If-Match: "v1"` and <b>not</b> this'))
+    assert [code.get_text() for code in page.find_all("code")] == ['If-Match: "v1"']
+    assert page.find("b") is None
+
+
+def test_paragraphs_split_on_blank_lines_and_join_lines():
+    assert paragraphs("one\ntwo\n\n  \nthree\n") == ["one two", "three"]
+
+
+def test_escape_keeps_ordinary_punctuation_readable():
+    assert escape("a.b-c, d: e/f? 100%") == "a.b-c, d: e/f? 100%"
+
+
+def test_fence_outlasts_backticks_in_the_code():
+    block = fence("a ```` b", "http")
+    assert block.startswith("````` http\n") and block.endswith("\n`````")
+
+
+def test_curl_for_a_request_with_content():
+    request = 'PATCH /orders/42 HTTP/1.1\nHost: api.example.com\nContent-Type: application/json\n\n{"a": 1}\n'
+    assert curl_command(request) == (
+        "curl --include \\\n"
+        "  --request PATCH \\\n"
+        "  https://api.example.com/orders/42 \\\n"
+        "  --header 'Content-Type: application/json' \\\n"
+        "  --data-binary '{\"a\": 1}'"
+    )
+
+
+def test_curl_for_head_and_connect():
+    assert curl_command("HEAD /f HTTP/1.1\nHost: h.example\n") == "curl --head \\\n  https://h.example/f"
+    connect = "CONNECT h.example:443 HTTP/1.1\nHost: h.example:443\n"
+    assert curl_command(connect, "http://proxy.example:3128") == (
+        "curl --proxytunnel \\\n  --proxy http://proxy.example:3128 \\\n  https://h.example:443/"
+    )

@@ -1,0 +1,147 @@
+"""The built site: what readers get, in every locale."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from methodref.markup import plain
+from support import DEFAULT_LOCALE, LOCALES, ROOT, page_dir, page_path, soup
+
+# The section ids are a promise to every link in a help button: same in every
+# locale, never renamed.
+OVERVIEW_SECTIONS = {"methods", "comparison", "terms", "guide", "get-vs-query", "post-put-patch", "retries"}
+METHOD_SECTIONS = {
+    "properties",
+    "choose",
+    "avoid",
+    "success",
+    "cautions",
+    "example",
+    "example-http",
+    "example-curl",
+    "specification",
+    "related",
+}
+SPEC_HOSTS = {"www.rfc-editor.org", "html.spec.whatwg.org"}
+SITE_HOST = "http-methods.example.net"
+
+
+def locale_of(data, code):
+    return next(locale for locale in data["locales"] if locale["code"] == code)
+
+
+def section_ids(page):
+    return {tag["id"] for tag in page.select("article h2[id], article h3[id]")}
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_overview_page(site, data, code):
+    locale = locale_of(data, code)
+    page = soup(page_path(site, code))
+    assert page.html["lang"] == code
+    assert page.select_one("article h1").get_text(strip=True) == plain(locale["overview"]["title"])
+    assert locale["labels"]["site_name"] in page.title.get_text()
+    assert section_ids(page) == OVERVIEW_SECTIONS
+    links = [a["href"] for a in page.select("#methods + p + ul a")]
+    assert links == [f"methods/{m['slug']}/" for m in data["methods"]]
+    rows = page.select("#comparison ~ table tbody tr")
+    assert [row.find("td").get_text(strip=True) for row in rows] == [m["name"] for m in data["methods"]]
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_method_pages(site, data, code):
+    locale = locale_of(data, code)
+    for method in data["methods"]:
+        page = soup(page_path(site, code, method["slug"]))
+        where = f"{code} {method['name']}"
+        assert page.html["lang"] == code, where
+        assert page.title.get_text() == f"{method['name']} - {locale['labels']['site_name']}", where
+        assert page.select_one("article h1").get_text(strip=True) == method["name"], where
+        assert section_ids(page) == METHOD_SECTIONS, where
+        lead = page.select_one("article h1 ~ p").get_text()
+        assert lead == plain(method["text"][code]["summary"]), where
+        headings = [h.get_text(strip=True) for h in page.select("article h2")]
+        assert locale["labels"]["properties"] in headings, where
+        description = page.find("meta", attrs={"name": "description"})["content"]
+        assert description == plain(method["text"][code]["summary"]), where
+
+
+def test_default_locale_is_at_the_root_and_others_below_their_code(site, data):
+    assert page_path(site, DEFAULT_LOCALE).exists()
+    for code in LOCALES[1:]:
+        assert (site / code / "index.html").exists()
+        assert not (site / DEFAULT_LOCALE / code).exists()
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_language_switcher_keeps_the_page(site, data, code):
+    page = soup(page_path(site, code, "patch"))
+    here = f"https://{SITE_HOST}/{page_dir(code)}methods/patch/"
+    alternates = {a["hreflang"]: urljoin(here, a["href"]) for a in page.select("a[hreflang]")}
+    assert alternates == {other: f"https://{SITE_HOST}/{page_dir(other)}methods/patch/" for other in LOCALES}
+
+
+def test_properties_table_has_every_property_and_its_source(site, data):
+    for method in data["methods"]:
+        page = soup(page_path(site, DEFAULT_LOCALE, method["slug"]))
+        rows = page.select("#properties + table tbody tr")
+        assert len(rows) == 6, method["name"]
+        for row in rows:
+            link = row.find_all("td")[-1].find("a")
+            assert urlsplit(link["href"]).hostname in SPEC_HOSTS
+
+
+def test_curl_and_raw_http_examples_are_shown(site, data):
+    page = soup(page_path(site, DEFAULT_LOCALE, "post"))
+    blocks = [pre.get_text() for pre in page.select("article pre")]
+    assert blocks[0].startswith("POST /orders HTTP/1.1")
+    assert blocks[1].startswith("HTTP/1.1 201 Created")
+    assert blocks[2].startswith("curl --include")
+
+
+def test_no_third_party_requests(site):
+    """Only links in the text may point elsewhere; nothing is loaded from elsewhere."""
+    offenders = []
+    for path in site.rglob("*.html"):
+        page = soup(path)
+        for tag in page.find_all(["script", "img", "iframe", "source", "video", "audio", "embed", "object", "link"]):
+            for attribute in ("src", "href", "data", "srcset"):
+                value = tag.get(attribute)
+                if value and urlsplit(value).hostname not in (None, SITE_HOST):
+                    offenders.append(f"{path.relative_to(site)}: <{tag.name} {attribute}={value}>")
+        for link in page.find_all("a", href=True):
+            host = urlsplit(link["href"]).hostname
+            if host not in (None, SITE_HOST) and not (host in SPEC_HOSTS and link.find_parent("article")):
+                offenders.append(f"{path.relative_to(site)}: link to {link['href']}")
+    for path in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^)'\"]+)", path.read_text(encoding="utf-8")):
+            if urlsplit(url).hostname not in (None, SITE_HOST):
+                offenders.append(f"{path.relative_to(site)}: url({url})")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_search_index_covers_every_page(site, data):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for code in LOCALES:
+        assert page_dir(code) in locations
+        for method in data["methods"]:
+            assert f"{page_dir(code)}methods/{method['slug']}/" in locations
+
+
+def test_sitemap_lists_every_page_with_alternates(site, data):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for code in LOCALES:
+        assert f"https://{SITE_HOST}/{page_dir(code)}methods/query/" in sitemap
+    assert sitemap.count('hreflang="sv"') >= 11
+
+
+def test_nothing_is_generated_into_docs(site):
+    assert not [p for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".html")]
+    status = subprocess.run(["git", "status", "--porcelain", "--", "docs"], cwd=ROOT, capture_output=True, text=True)
+    assert status.stdout == ""
