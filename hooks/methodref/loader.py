@@ -86,7 +86,7 @@ def load_file(path: Path) -> Loaded:
                 LoadIssue(
                     (),
                     line,
-                    f"the file is not valid UTF-8 (byte {error.start})",
+                    "the file is not valid UTF-8 on this line",
                     "save the file with UTF-8 encoding",
                 )
             ],

@@ -61,9 +61,12 @@ def validate(loaded: Loaded, schema: dict, file: str) -> list[Problem]:
         path = tuple(path)
         problems.append(Problem(file, line or loaded.line_of(path), describe(path, data), message, fix))
 
+    # A value the loader already rejected (a bare yes) is not reported again.
+    rejected = {issue.path for issue in loaded.issues}
     validator = jsonschema.Draft202012Validator(schema)
     for error in validator.iter_errors(data):
-        _schema_problem(error, data, loaded, report)
+        if tuple(error.absolute_path) not in rejected:
+            _schema_problem(error, data, loaded, report)
     if not problems:
         _cross_check(data, report)
     return problems
@@ -105,10 +108,10 @@ def _schema_problem(error, data, loaded: Loaded, report) -> None:
     if kind == "type":
         expected = TYPE_WORDS.get(error.validator_value, error.validator_value)
         found = _type_word(error.instance)
-        fix = schema.get("x-fix") if expected == "text" else None
-        if expected == "text" and isinstance(error.instance, (int, float, bool)):
+        fix = f"write {expected} here"
+        if expected == "text" and isinstance(error.instance, (int, float)):
             fix = f'quote the value ("{error.instance}") so it is read as text'
-        report(path, f"expected {expected}, found {found}", fix or f"write {expected} here")
+        report(path, f"expected {expected}, found {found}", fix)
         return
     if kind == "pattern" and schema.get("x-expected") == "text":
         report(path, "empty text", schema["x-fix"])
@@ -184,12 +187,13 @@ def _cross_check(data: dict, report) -> None:
                 )
         if len(set(codes)) != len(codes):
             report((*at, "success"), "a status code is listed twice", "remove the repeated code")
+        others = sorted(method_names - {name})
         for position, other in enumerate(method["related"]):
-            if other not in method_names or other == name:
+            if other not in others:
                 report(
                     (*at, "related", position),
                     f"'{other}' is not another method of this file",
-                    f"use one of: {', '.join(sorted(method_names - {name}))}",
+                    f"use one of: {', '.join(others)}" if others else "remove it",
                 )
         _check_example(method, at, codes, report)
         texts = method["text"]

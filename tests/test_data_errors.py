@@ -1,0 +1,201 @@
+"""Every fault in the data file gets its own exact message: file:line,
+<method>.<locale>.<field>, what is wrong, and how to fix it.
+
+Each case changes one line of tests/fixtures/minimal.yml, the smallest valid
+data file, and lists every message the checker must print, all at once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from methodref.loader import load_file, load_text
+from methodref.problems import DataError
+from methodref.validate import SCHEMA_FILE, load_reference, validate
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"
+FILE = "fixtures/minimal.yml"
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+SUMMARY = "        summary: Retrieves a representation of a resource without changing anything on the server.\n"
+
+FAULTS = {
+    "syntax-error": (
+        "    slug: get\n",
+        "    slug: get: x\n",
+        [
+            "199: file: YAML syntax error: mapping values are not allowed here "
+            "(check the indentation and quoting on this line and the one before it)"
+        ],
+    ),
+    "duplicate-key": (
+        "    slug: get\n",
+        "    slug: get\n    slug: got\n",
+        ["200: GET.slug: duplicate key 'slug', first defined on line 199 (keep one of them and delete the other)"],
+    ),
+    "bare-yes-value": (
+        "        value: true\n        source: RFC 9110 §9.2.1\n",
+        "        value: yes\n        source: RFC 9110 §9.2.1\n",
+        [
+            "203: GET.properties.safe.value: 'yes' is read as a boolean "
+            '(write true or false for a yes/no fact, or quote it ("yes") for text)'
+        ],
+    ),
+    "bare-no-key": (
+        "    notes: []\n",
+        "    notes: []\n    no: []\n",
+        ["226: GET.no: the key 'no' is read as a boolean (quote it: \"no\":)"],
+    ),
+    "missing-locale": (
+        "    text:\n      en:\n",
+        "    text:\n      fr:\n",
+        [
+            "238: GET.en: no text for this locale (add 'en:' under text with summary, description, choose, avoid, "
+            "success, status, cautions and example)",
+            "239: GET.fr: text for 'fr', which is not in locales (add the locale to locales, or remove this text)",
+        ],
+    ),
+    "missing-field": (
+        SUMMARY,
+        "",
+        [
+            "239: GET.en.summary: missing field (add 'summary:' here; every field is described at the top of the data file)"
+        ],
+    ),
+    "unknown-field": (
+        "        choose:\n",
+        "        chose: x\n        choose:\n",
+        [
+            "245: GET.en.chose: unknown field 'chose' (did you mean 'choose'? remove it or rename it; allowed here: "
+            "summary, description, choose, avoid, success, status, cautions, example)"
+        ],
+    ),
+    "empty-text": (
+        SUMMARY,
+        '        summary: "  "\n',
+        ["240: GET.en.summary: empty text (write the text; it must not be empty)"],
+    ),
+    "number-for-text": (
+        "      nav_methods: Methods\n",
+        "      nav_methods: 42\n",
+        [
+            '79: labels.en.nav_methods: expected text, found the number 42 (quote the value ("42") so it is read as text)'
+        ],
+    ),
+    "list-for-text": (
+        "      nav_methods: Methods\n",
+        "      nav_methods: [Methods]\n",
+        ["79: labels.en.nav_methods: expected text, found a list (write text here)"],
+    ),
+    "invalid-status-code": (
+        "      - code: 304\n",
+        "      - code: 299\n",
+        [
+            "224: GET.success[2].code: status 299 is not in status_codes "
+            "(add it to status_codes with its reason phrase and source, or correct the code)",
+            "257: GET.en.status.299: no meaning for status 299, which this method lists in success "
+            "(add '299:' with what the code means for GET)",
+            "260: GET.en.status.304: status 304 is not in this method's success list "
+            "(remove it, or add the code to the method's success list)",
+        ],
+    ),
+    "unknown-related-method": (
+        "    related: []\n",
+        "    related: [FETCH]\n",
+        ["226: GET.related[0]: 'FETCH' is not another method of this file (remove it)"],
+    ),
+    "unknown-rfc-section": (
+        "        source: RFC 9110 §9.2.1\n",
+        "        source: RFC 9110 §9.2.9\n",
+        [
+            "204: GET.properties.safe.source: section 9.2.9 of RFC 9110 is not in the list of known sections "
+            "(correct the section, or add it to specs.RFC 9110.sections after checking it)"
+        ],
+    ),
+    "malformed-citation": (
+        "        source: RFC 9110 §9.2.1\n",
+        "        source: RFC9110 9.2.1\n",
+        [
+            "204: GET.properties.safe.source: 'RFC9110 9.2.1' is not a citation "
+            '(write it as "RFC 9110 §9.3.1": a spec from specs, a space, § and a listed section)'
+        ],
+    ),
+    "rejected-locale-code": (
+        "  - code: en\n",
+        "  - code: english\n",
+        [
+            "70: locale.english.code: 'english' is not a locale code (use a code the i18n plugin accepts: sv, pt-BR, zh-Hans)"
+        ],
+    ),
+    "unknown-condition": (
+        "        condition: no-defined-semantics\n",
+        "        condition: unclear\n",
+        [
+            "213: GET.properties.request_content.condition: 'unclear' is not one of: content-location, "
+            "content-in-cache-key, if-match, no-defined-semantics, no-defined-use, forbidden, required, "
+            "patch-document, optional, tunnel (use a key of labels.conditions)"
+        ],
+    ),
+    "unclosed-backtick": (
+        "          206: Only the requested range is in the content.\n",
+        "          206: Only the `Range is in the content.\n",
+        [
+            "259: GET.en.status.206: a backtick opens code that never closes (add the closing backtick, or remove the stray one)"
+        ],
+    ),
+    "section-as-number": (
+        "      - '2.5'\n",
+        "      - 2.5\n",
+        [
+            '40: specs.RFC 10008.sections[2]: expected text, found the number 2.5 (quote the value ("2.5") so it is read as text)'
+        ],
+    ),
+    "example-of-another-method": (
+        "        GET /orders/42 HTTP/1.1\n",
+        "        POST /orders/42 HTTP/1.1\n",
+        [
+            "228: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
+            "(write the request line first, then one header field per line)"
+        ],
+    ),
+    "unknown-direction": (
+        "    direction: ltr\n",
+        "    direction: right\n",
+        ["74: locale.en.direction: 'right' is not one of: ltr, rtl (write ltr or rtl)"],
+    ),
+}
+
+
+def test_the_minimal_fixture_is_valid():
+    assert validate(load_file(MINIMAL), SCHEMA, FILE) == []
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_fault_is_reported_exactly(fault):
+    old, new, expected = FAULTS[fault]
+    source = MINIMAL.read_text(encoding="utf-8")
+    assert old in source
+    problems = validate(load_text(source.replace(old, new, 1)), SCHEMA, FILE)
+    assert [str(p) for p in sorted(set(problems))] == [f"{FILE}:{line}" for line in expected]
+
+
+def test_file_that_is_not_utf8(tmp_path):
+    broken = tmp_path / "methods.yml"
+    broken.write_bytes(MINIMAL.read_bytes().replace("§9.2.1".encode(), "§9.2.1 \xe9".encode("latin-1"), 1))
+    with pytest.raises(DataError) as error:
+        load_reference(broken)
+    assert [str(p) for p in error.value.problems] == [
+        f"{tmp_path.name}/methods.yml:204: file: the file is not valid UTF-8 on this line "
+        "(save the file with UTF-8 encoding)"
+    ]
+
+
+def test_every_problem_is_reported_at_once():
+    source = MINIMAL.read_text(encoding="utf-8")
+    for old, new, _expected in (FAULTS["empty-text"], FAULTS["unknown-direction"], FAULTS["number-for-text"]):
+        source = source.replace(old, new, 1)
+    report = str(DataError(validate(load_text(source), SCHEMA, FILE)))
+    assert report.splitlines()[0] == "3 problems in the method data:"
+    assert len(report.splitlines()) == 4
