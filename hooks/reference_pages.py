@@ -1,51 +1,84 @@
 """MkDocs adapter: renders every localized page from data/methods.yml.
 
-The only module that knows MkDocs and mkdocs-static-i18n. It loads the data
-(methodref.validate), tells the i18n plugin the locales, registers one page
-per locale and method before i18n sorts files into languages, and fills each
-page's Markdown after it. Nothing is written into docs/.
+The only module that knows MkDocs, Material and mkdocs-static-i18n. It loads
+the data (methodref.validate), tells the i18n plugin the locales, registers
+one page per locale and method before i18n sorts files into languages, fills
+each page's Markdown after it, and corrects Material's output so that every
+locale has its own language tag, search index and 404 page. Nothing is
+written into docs/.
+
+i18n builds the default locale first; inside that build's on_post_build it
+builds every other locale with the same config, so every event below runs
+once per locale.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import material.plugins.search.plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
+import material_html
 from methodref.problems import DataError
-from methodref.render import page_sources, render_page
+from methodref.render import locale_entry, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
 
-_loaded: dict = {}
+JIEBA = material_search.jieba  # None unless jieba is installed
+_state: dict = {}
 
 
 def reference() -> dict:
     """The validated data, loaded again only when the file changed."""
     stat = DATA_FILE.stat()
     key = (stat.st_mtime_ns, stat.st_size)
-    if _loaded.get("key") != key:
+    if _state.get("key") != key:
         try:
             data = load_reference(DATA_FILE)
         except DataError as error:
             raise PluginError(error.report()) from None
-        _loaded.update(key=key, data=data, pages={p.src_uri: p for p in page_sources(data)})
-    return _loaded["data"]
+        _state.update(key=key, data=data, pages={p.src_uri: p for p in page_sources(data)})
+    return _state["data"]
+
+
+def _i18n(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        raise PluginError("mkdocs.yml must enable the i18n plugin (mkdocs-static-i18n)")
+    return i18n
+
+
+def _current_locale(config) -> dict:
+    i18n = _i18n(config)
+    data = reference()
+    return locale_entry(data, i18n.current_language or data["locales"][0]["code"])
 
 
 @event_priority(100)
 def on_config(config):
     data = reference()
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        raise PluginError("mkdocs.yml must enable the i18n plugin (mkdocs-static-i18n)")
+    i18n = _i18n(config)
     if i18n.current_language is None:  # the first of i18n's per-language builds
         i18n.config.languages = [_language_config(locale, index == 0) for index, locale in enumerate(data["locales"])]
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None:
-            search.config.lang = list(dict.fromkeys(locale["search_language"] for locale in data["locales"]))
+        _state["stash"] = {}
+    locale = _current_locale(config)
+    # Material's search reads the theme language in its own on_config, which
+    # runs before i18n sets it: set both here, for this locale alone.
+    config.theme["language"] = locale["theme_language"]
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.lang = [locale["search_language"]]
+        search.config.separator = None
+        search.config.pipeline = None
+        # Material segments every Han character with jieba when it is
+        # installed; only Chinese wants that (Japanese has its own segmenter).
+        material_search.jieba = JIEBA if locale["search_language"] == "zh" else None
     return config
 
 
@@ -79,19 +112,11 @@ def _language_config(locale: dict, default: bool) -> I18nPluginLanguage:
 def _register_pages(files, config):
     """Before i18n: one source file per page, as if written by hand."""
     reference()
-    for src_uri in _loaded["pages"]:
+    for src_uri in _state["pages"]:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(
-                f"docs/{src_uri} exists, but that page is generated from {DATA_FILE.name}: delete the file"
-            )
+            raise PluginError(f"docs/{src_uri} exists, but that page is generated from {DATA_FILE.name}: delete the file")
         files.append(
-            File(
-                src_uri,
-                config.docs_dir,
-                config.site_dir,
-                config.use_directory_urls,
-                inclusion=InclusionLevel.INCLUDED,
-            )
+            File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=InclusionLevel.INCLUDED)
         )
     return files
 
@@ -101,13 +126,80 @@ def _fill_pages(files, config):
     """After i18n kept the current language's pages: give them their Markdown."""
     data = reference()
     for file in files.documentation_pages():
-        page = _loaded["pages"].get(file.src_uri)
+        page = _state["pages"].get(file.src_uri)
         if page is not None:
             file.content_string = render_page(data, page)
     return files
 
 
 on_files = CombinedEvent(_register_pages, _fill_pages)
+
+
+def _locale_root(config) -> str:
+    """The locale's folder in the site: "" for the default locale, else "sv/"."""
+    i18n = _i18n(config)
+    return "" if i18n.current_language == i18n.default_language else f"{i18n.current_language}/"
+
+
+def _for_locale(output: str, locale: dict, base: str) -> str:
+    output = material_html.set_document_language(output, locale["code"], locale["direction"])
+    output = material_html.drop_alternate_links(output)
+    return material_html.set_search_base(output, base)
+
+
+def on_post_page(output, page, config):
+    # Directory URLs: the page's folder is its URL ("sv/methods/get/").
+    base = posixpath.relpath(_locale_root(config) or ".", page.url.rstrip("/") or ".")
+    return _for_locale(output, _current_locale(config), base)
+
+
+@event_priority(-50)
+def _keep_locale_output(config):
+    """After Material wrote this locale's search index and 404 page at the
+    site root: give them to the locale (the next locale overwrites them)."""
+    site = Path(config.site_dir)
+    root = _locale_root(config)
+    locale = _current_locale(config)
+    labels = locale["labels"]
+    index = material_html.search_index_for_locale(
+        (site / "search" / "search_index.json").read_text(encoding="utf-8"), root
+    )
+    home = _absolute(config, root)
+    not_found = material_html.localize_not_found(
+        _for_locale((site / "404.html").read_text(encoding="utf-8"), locale, home),
+        labels["not_found_title"],
+        labels["not_found_text"],
+        labels["not_found_link"],
+        home,
+    )
+    if root:
+        _write(site / root / "search" / "search_index.json", index)
+        _write(site / root / "404.html", not_found)
+    else:
+        _state["stash"] = {"search/search_index.json": index, "404.html": not_found}
+
+
+@event_priority(-150)
+def _restore_default_locale_output(config):
+    """After i18n merged every locale's search index into one and the last
+    locale wrote its 404 page at the root: put the default locale's back."""
+    if _i18n(config).building:
+        return
+    for relative, text in _state["stash"].items():
+        _write(Path(config.site_dir) / relative, text)
+
+
+on_post_build = CombinedEvent(_keep_locale_output, _restore_default_locale_output)
+
+
+def _absolute(config, path: str) -> str:
+    """A URL path under site_url, for pages served at any depth (404)."""
+    return urlsplit(config.site_url or "/").path.rstrip("/") + "/" + path
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def on_serve(server, config, builder):

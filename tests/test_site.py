@@ -44,6 +44,7 @@ def test_overview_page(site, data, code):
     locale = locale_of(data, code)
     page = soup(page_path(site, code))
     assert page.html["lang"] == code
+    assert page.html["dir"] == locale["direction"]
     assert page.select_one("article h1").get_text(strip=True) == plain(locale["overview"]["title"])
     assert locale["labels"]["site_name"] in page.title.get_text()
     assert section_ids(page) == OVERVIEW_SECTIONS
@@ -60,6 +61,7 @@ def test_method_pages(site, data, code):
         page = soup(page_path(site, code, method["slug"]))
         where = f"{code} {method['name']}"
         assert page.html["lang"] == code, where
+        assert page.html["dir"] == locale["direction"], where
         assert page.title.get_text() == f"{method['name']} - {locale['labels']['site_name']}", where
         assert page.select_one("article h1").get_text(strip=True) == method["name"], where
         assert section_ids(page) == METHOD_SECTIONS, where
@@ -125,13 +127,27 @@ def test_no_third_party_requests(site):
     assert not offenders, "\n".join(offenders)
 
 
-def test_search_index_covers_every_page(site, data):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+@pytest.mark.parametrize("code", LOCALES)
+def test_each_locale_has_its_own_search_index(site, data, code):
+    """A reader loads only their locale's index, stemmed for their language."""
+    locale = locale_of(data, code)
+    index = json.loads((site / page_dir(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [locale["search_language"]]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert pages == {""} | {f"methods/{m['slug']}/" for m in data["methods"]}
+    for method in data["methods"]:
+        page_text = next(d["text"] for d in index["docs"] if d["location"] == f"methods/{method['slug']}/")
+        assert plain(method["text"][code]["summary"]) in page_text.replace("\u200b", ""), method["name"]
+
+
+def test_pages_load_the_search_index_of_their_locale(site):
     for code in LOCALES:
-        assert page_dir(code) in locations
-        for method in data["methods"]:
-            assert f"{page_dir(code)}methods/{method['slug']}/" in locations
+        for path in (page_path(site, code), page_path(site, code, "get")):
+            config = json.loads(soup(path).find("script", id="__config").string)
+            base = urljoin(f"https://{SITE_HOST}/{path.parent.relative_to(site).as_posix()}/", config["base"])
+            assert urljoin(base + "/" if not base.endswith("/") else base, "search/search_index.json") == (
+                f"https://{SITE_HOST}/{page_dir(code)}search/search_index.json"
+            )
 
 
 def test_sitemap_lists_every_page_with_alternates(site, data):
@@ -145,3 +161,20 @@ def test_nothing_is_generated_into_docs(site):
     assert not [p for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".html")]
     status = subprocess.run(["git", "status", "--porcelain", "--", "docs"], cwd=ROOT, capture_output=True, text=True)
     assert status.stdout == ""
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_every_locale_has_a_404_page_in_its_language(site, data, code):
+    labels = locale_of(data, code)["labels"]
+    page = soup(site / page_dir(code) / "404.html")
+    assert page.html["lang"] == code
+    assert page.find(id="not-found").get_text() == labels["not_found_title"]
+    assert page.find(id="not-found-text").get_text() == labels["not_found_text"]
+    link = page.find(id="not-found-link")
+    assert link.get_text() == labels["not_found_link"]
+    assert link["href"] == f"/{page_dir(code)}"
+
+
+def test_alternate_links_that_make_material_fetch_sitemaps_are_gone(site):
+    for path in site.rglob("*.html"):
+        assert not soup(path).select("link[rel=alternate][hreflang]"), path
