@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 
 HTML_TAG = re.compile(r'<html lang="[^"]*"')
@@ -32,12 +33,29 @@ def drop_alternate_links(page: str) -> str:
     return ALTERNATE_LINK.sub("", page)
 
 
-def set_search_base(page: str, base: str) -> str:
-    """Point Material's `base` at the locale's root, where its own search index is."""
+# Material's worker turns every typed term into a prefix search, `term*`, and
+# lunr skips the stemmer for such terms, so "requests" never finds "request".
+WILDCARD_ONLY = re.compile(r"\.map\((\w)=>/\(\^\[\+-\]\|\[~\^\]\\d\+\$\)/\.test\(\1\)\?\1:`\$\{\1\}\*`\)")
+
+
+def stemmed_search_worker(source: str) -> str:
+    """Material's search worker, searching each term stemmed as well as as a prefix."""
+    patched, count = WILDCARD_ONLY.subn(
+        lambda m: f".map({m[1]}=>/(^[+-]|[~^]\\d+$)/.test({m[1]})?{m[1]}:`${{{m[1]}}} ${{{m[1]}}}*`)", source
+    )
+    if count != 1:
+        raise ValueError("Material's search worker changed: the query rewrite this hook patches is gone")
+    return patched
+
+
+def set_search_config(page: str, base: str, worker: str) -> str:
+    """Point Material's `base` at the locale's root, where its own search
+    index is, and its search worker at the stemming one."""
 
     def replace(match: re.Match) -> str:
         config = json.loads(match[2])
         config["base"] = base
+        config["search"] = posixpath.join(posixpath.dirname(config["search"]), worker)
         text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
         # As Jinja's tojson: nothing in the JSON may close the script element.
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -66,3 +84,10 @@ def search_index_for_locale(index_json: str, prefix: str) -> str:
         doc["location"] = doc["location"][len(prefix) :]
     index["docs"] = docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def embed_not_found_locales(page: str, locales: dict, base: str) -> str:
+    """Give the root 404 page every locale's text, for locales.js to pick from."""
+    text = json.dumps(locales, ensure_ascii=False).replace("<", "\\u003c")
+    script = f'<script type="application/json" id="not-found-locales" data-base="{html.escape(base)}">{text}</script>'
+    return page.replace("</body>", script + "\n</body>", 1)

@@ -14,11 +14,13 @@ once per locale.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import material
 import material.plugins.search.plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -31,6 +33,7 @@ from methodref.render import locale_entry, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
 
 JIEBA = material_search.jieba  # None unless jieba is installed
+WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 _state: dict = {}
 
 
@@ -61,12 +64,13 @@ def _current_locale(config) -> dict:
 
 
 @event_priority(100)
-def on_config(config):
+def _configure_locale(config):
     data = reference()
     i18n = _i18n(config)
     if i18n.current_language is None:  # the first of i18n's per-language builds
         i18n.config.languages = [_language_config(locale, index == 0) for index, locale in enumerate(data["locales"])]
         _state["stash"] = {}
+        _state["worker"] = _stemmed_worker()
     locale = _current_locale(config)
     # Material's search reads the theme language in its own on_config, which
     # runs before i18n sets it: set both here, for this locale alone.
@@ -80,6 +84,30 @@ def on_config(config):
         # installed; only Chinese wants that (Japanese has its own segmenter).
         material_search.jieba = JIEBA if locale["search_language"] == "zh" else None
     return config
+
+
+@event_priority(-10)
+def _stem_search_terms(config):
+    """After Material's search filled in its defaults for the language: add
+    the stemmer, which Material leaves out, so a reader's "requests" finds
+    "request". The list is the one Material's index already holds."""
+    search = config.plugins.get("material/search")
+    if search is not None and "stemmer" not in search.config.pipeline:
+        search.config.pipeline.append("stemmer")
+    return config
+
+
+on_config = CombinedEvent(_configure_locale, _stem_search_terms)
+
+
+def _stemmed_worker() -> tuple[str, str]:
+    """Name and text of Material's search worker, patched to stem query terms."""
+    (source,) = WORKERS.glob("search.*.min.js")
+    try:
+        text = material_html.stemmed_search_worker(source.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    return f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js", text
 
 
 def _language_config(locale: dict, default: bool) -> I18nPluginLanguage:
@@ -114,9 +142,13 @@ def _register_pages(files, config):
     reference()
     for src_uri in _state["pages"]:
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} exists, but that page is generated from {DATA_FILE.name}: delete the file")
+            raise PluginError(
+                f"docs/{src_uri} exists, but that page is generated from {DATA_FILE.name}: delete the file"
+            )
         files.append(
-            File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=InclusionLevel.INCLUDED)
+            File(
+                src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=InclusionLevel.INCLUDED
+            )
         )
     return files
 
@@ -144,7 +176,7 @@ def _locale_root(config) -> str:
 def _for_locale(output: str, locale: dict, base: str) -> str:
     output = material_html.set_document_language(output, locale["code"], locale["direction"])
     output = material_html.drop_alternate_links(output)
-    return material_html.set_search_base(output, base)
+    return material_html.set_search_config(output, base, _state["worker"][0])
 
 
 def on_post_page(output, page, config):
@@ -185,7 +217,24 @@ def _restore_default_locale_output(config):
     locale wrote its 404 page at the root: put the default locale's back."""
     if _i18n(config).building:
         return
-    for relative, text in _state["stash"].items():
+    data = reference()
+    texts = {}
+    for index, locale in enumerate(data["locales"]):
+        labels = locale["labels"]
+        texts[locale["code"]] = {
+            "code": locale["code"],
+            "dir": locale["direction"],
+            "site": labels["site_name"],
+            "title": labels["not_found_title"],
+            "text": labels["not_found_text"],
+            "link": labels["not_found_link"],
+            "href": _absolute(config, "" if index == 0 else f"{locale['code']}/"),
+        }
+    stash = _state["stash"]
+    stash["404.html"] = material_html.embed_not_found_locales(stash["404.html"], texts, _absolute(config, ""))
+    worker_name, worker_text = _state["worker"]
+    stash[f"assets/javascripts/workers/{worker_name}"] = worker_text
+    for relative, text in stash.items():
         _write(Path(config.site_dir) / relative, text)
 
 

@@ -1,0 +1,107 @@
+"""What a reader does in a real browser: search in their language, switch
+language without losing their place, and land on a 404 page they can read."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM_ARGS, chromium_path, search, static_server
+from support import LOCALES, page_dir
+
+SEARCH_LOCALES = ["en", "sv", "de", "ja", "zh-Hans", "ar", "fi", "ru"]
+# A word form the locale's pages do not contain, whose stem they do.
+INFLECTED = {"sv": "cacharna", "de": "Abfragen", "en": "retrieved"}
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with static_server(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    yield page
+    context.close()
+
+
+def locale_of_url(url: str) -> str:
+    first = urlsplit(url).path.strip("/").split("/")[0]
+    return first if first in LOCALES else LOCALES[0]
+
+
+def index_text(site, code: str) -> str:
+    index = json.loads((site / page_dir(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).replace("\u200b", "")
+
+
+@pytest.mark.parametrize("code", SEARCH_LOCALES)
+def test_search_finds_pages_in_the_readers_locale_only(page, base_url, data, code):
+    locale = next(item for item in data["locales"] if item["code"] == code)
+    query = locale["glossary"]["idempotent"].split()[0]
+    results = search(page, base_url + page_dir(code), query)
+    assert results, f"no result for {query!r} in {code}"
+    assert {locale_of_url(url) for url in results} == {code}, results
+    assert not page.console_errors
+
+
+@pytest.mark.parametrize("code", sorted(INFLECTED))
+def test_search_finds_another_form_of_the_word(page, base_url, site, code):
+    query = INFLECTED[code]
+    assert not re.search(rf"\b{query}\b", index_text(site, code), re.IGNORECASE), "pick a form the pages lack"
+    results = search(page, base_url + page_dir(code), query)
+    assert results, f"stemming found nothing for {query!r}"
+    assert {locale_of_url(url) for url in results} == {code}
+
+
+@pytest.mark.parametrize(
+    ("start", "target"),
+    [("sv/methods/patch/#success", "de"), ("methods/put/#cautions", "ja"), ("ar/methods/get/#example-curl", "en")],
+)
+def test_language_switcher_keeps_the_page_and_the_section(page, base_url, start, target):
+    page.goto(base_url + start)
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang='{target}']")
+    page.wait_for_load_state()
+    path, section = start.split("#")
+    method_path = path.split("methods/", 1)[1]
+    assert page.url == f"{base_url}{page_dir(target)}methods/{method_path}#{section}"
+    assert page.evaluate("document.documentElement.lang") == target
+    assert not page.console_errors
+
+
+@pytest.mark.parametrize("code", ["sv", "ja", "ar", "pt-BR"])
+def test_root_404_page_speaks_the_language_of_the_path(page, base_url, data, code):
+    labels = next(item for item in data["locales"] if item["code"] == code)["labels"]
+    response = page.goto(f"{base_url}{code}/methods/no-such-method/")
+    assert response.status == 404
+    assert page.inner_text("#not-found") == labels["not_found_title"]
+    assert page.evaluate("document.documentElement.lang") == code
+    page.click("#not-found-link")
+    page.wait_for_load_state()
+    assert page.url == f"{base_url}{code}/"
+
+
+def test_root_404_page_stays_in_the_default_language_elsewhere(page, base_url, data):
+    labels = data["locales"][0]["labels"]
+    response = page.goto(f"{base_url}no-such-page/")
+    assert response.status == 404
+    assert page.inner_text("#not-found") == labels["not_found_title"]
+    assert page.evaluate("document.documentElement.lang") == LOCALES[0]
