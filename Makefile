@@ -13,7 +13,7 @@ export PYTHONPATH := hooks
 .DEFAULT_GOAL := help
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-9s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -28,6 +28,19 @@ serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/
 
 check: $(STAMP) ## Check data/methods.yml alone and list every problem
 	$(PYTHON) -m methodref check
+
+stale: $(STAMP) ## List translations to bring up to date (LOCALE=de for one)
+	$(PYTHON) -m methodref stale $(LOCALE)
+
+stamp: $(STAMP) ## Mark translations as following the English: LOCALE=de [SCOPE=GET [FIELD=summary]]
+	@test -n "$(LOCALE)" || { echo "usage: make stamp LOCALE=de [SCOPE=GET [FIELD=summary]]"; exit 2; }
+	$(PYTHON) -m methodref stamp $(LOCALE) $(SCOPE) $(FIELD)
+
+scaffold: $(STAMP) ## Add a locale with every text empty: LOCALE=is NAME=Íslenska THEME=is SEARCH=en [DIR=rtl]
+	@test -n "$(LOCALE)" -a -n "$(NAME)" -a -n "$(THEME)" -a -n "$(SEARCH)" || \
+	  { echo "usage: make scaffold LOCALE=is NAME=Íslenska THEME=is SEARCH=en [DIR=rtl]"; exit 2; }
+	$(PYTHON) -m methodref scaffold $(LOCALE) --name "$(NAME)" --theme-language $(THEME) \
+	  --search-language $(SEARCH) --direction $(or $(DIR),ltr)
 
 build: $(STAMP) ## Build the site into site/, replacing it only if the build succeeds
 	rm -rf site.new
@@ -45,4 +58,4 @@ test: $(STAMP) ## Run every test: data, rendering and the built site
 clean: ## Remove the virtual environment and built output
 	rm -rf $(VENV) site site.new build *.egg-info .pytest_cache .ruff_cache
 
-.PHONY: help setup serve check build lint test clean
+.PHONY: help setup serve check stale stamp scaffold build lint test clean

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from methodref.validate import load_reference
+
 from support import DATA_FILE, ROOT, build
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -17,8 +18,10 @@ DATA_FILE = ROOT / "data" / "methods.yml"
 PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "hooks")
 
 
+@functools.cache
 def raw_data() -> dict:
-    """The data as loaded, even if it would not validate (for parametrizing)."""
+    """The data as loaded, even if it would not validate (for parametrizing).
+    Loaded once; tests read it and never change it."""
     return load_file(DATA_FILE).data
 
 

@@ -105,3 +105,15 @@ def test_root_404_page_stays_in_the_default_language_elsewhere(page, base_url, d
     assert response.status == 404
     assert page.inner_text("#not-found") == labels["not_found_title"]
     assert page.evaluate("document.documentElement.lang") == LOCALES[0]
+
+
+def test_right_to_left_pages_keep_code_left_to_right(page, base_url):
+    page.goto(base_url + "ar/methods/patch/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    styles = page.eval_on_selector_all(
+        "article pre, article code", "els => els.map(e => getComputedStyle(e).direction)"
+    )
+    assert styles and set(styles) == {"ltr"}
+    first_cell = page.eval_on_selector("article h1", "h => getComputedStyle(h).direction")
+    assert first_cell == "rtl"

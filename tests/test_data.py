@@ -5,19 +5,24 @@ from __future__ import annotations
 import pytest
 
 from methodref.loader import load_text
+from methodref.stale import STAMP_KEY
 from methodref.validate import load_reference, validate
+
 from support import DATA_FILE, LOCALES, raw_data
 
 SOURCE_LOCALE = "en"
 METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "QUERY"]
 METHOD_FIELDS = ["name", "slug", "defined_in", "properties", "success", "notes", "related", "example", "text"]
 LOCALE_FIELDS = ["code", "name", "theme_language", "search_language", "direction", "labels", "glossary", "overview"]
+TEXT_FIELDS = ["summary", "description", "choose", "avoid", "success", "status", "cautions", "example"]
 
 
 def key_paths(value, prefix=()):
-    """Every key path below a mapping; lists count as one field."""
+    """Every key path below a mapping; lists count as one field; stamps are no text."""
     if isinstance(value, dict):
         for key, child in value.items():
+            if key == STAMP_KEY:
+                continue
             yield (*prefix, key)
             yield from key_paths(child, (*prefix, key))
 
@@ -86,10 +91,14 @@ def test_entries_keep_the_documented_order():
     for method in data["methods"]:
         assert list(method) == METHOD_FIELDS, method["name"]
         assert list(method["text"]) == LOCALES, method["name"]
+        for code, text in method["text"].items():
+            stamp = [STAMP_KEY] if code != SOURCE_LOCALE else []
+            assert list(text) == TEXT_FIELDS + stamp, (method["name"], code)
     for locale in data["locales"]:
-        assert list(locale) == LOCALE_FIELDS, locale["code"]
+        stamp = [STAMP_KEY] if locale["code"] != SOURCE_LOCALE else []
+        assert list(locale) == LOCALE_FIELDS + stamp, locale["code"]
     header = DATA_FILE.read_text(encoding="utf-8").split("\nspecs:", 1)[0]
-    for field in METHOD_FIELDS + LOCALE_FIELDS:
+    for field in METHOD_FIELDS + LOCALE_FIELDS + TEXT_FIELDS + [STAMP_KEY]:
         assert f"{field}:" in header, f"the head of the data file does not document {field}"
 
 
@@ -112,3 +121,10 @@ def _schema():
     from methodref.validate import SCHEMA_FILE
 
     return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_glossary_covers_the_same_concepts_as_english(code):
+    data = raw_data()
+    glossaries = {locale["code"]: locale["glossary"] for locale in data["locales"]}
+    assert list(glossaries[code]) == list(glossaries[SOURCE_LOCALE])

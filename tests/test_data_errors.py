@@ -69,7 +69,7 @@ FAULTS = {
         "        chose: x\n        choose:\n",
         [
             "248: GET.en.chose: unknown field 'chose' (did you mean 'choose'? remove it or rename it; allowed here: "
-            "summary, description, choose, avoid, success, status, cautions, example)"
+            "summary, description, choose, avoid, success, status, cautions, example, translated_from)"
         ],
     ),
     "empty-text": (

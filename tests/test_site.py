@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from methodref.markup import plain
+
 from support import DEFAULT_LOCALE, LOCALES, ROOT, page_dir, page_path, soup
 
 # The section ids are a promise to every link in a help button: same in every

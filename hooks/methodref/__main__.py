@@ -1,4 +1,12 @@
-"""Commands for translators and maintainers: python -m methodref --help."""
+"""Commands for translators and maintainers of data/methods.yml.
+
+check                 validate the file and list every problem at once
+stale [LOCALE]        list translations whose English changed, or that were never stamped
+stamp LOCALE [SCOPE [FIELD]]
+                      record that the translations are up to date with the English;
+                      LOCALE may be all, SCOPE is a method (GET), labels or overview
+scaffold CODE ...     add a new locale with every field empty
+"""
 
 from __future__ import annotations
 
@@ -6,30 +14,126 @@ import argparse
 import sys
 from pathlib import Path
 
+from .edit import add_locale, set_entry
+from .loader import load_file
 from .problems import DataError
 from .render import page_sources
+from .stale import STAMP_KEY, new_stamps, stale
 from .validate import DATA_FILE, display_name, load_reference
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m methodref", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m methodref", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DATA_FILE, help="the data file (default: data/methods.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the data file and list every problem at once")
+    listing = commands.add_parser("stale", help="list translations to bring up to date")
+    listing.add_argument("locale", nargs="?")
+    stamping = commands.add_parser("stamp", help="mark translations as up to date with the English")
+    stamping.add_argument("locale", help="a locale code, or all")
+    stamping.add_argument("scope", nargs="?", help="a method name, labels or overview")
+    stamping.add_argument("field", nargs="?")
+    scaffold = commands.add_parser("scaffold", help="add a locale whose every text is empty")
+    scaffold.add_argument("code", help="locale code, as in URLs: pt-BR, zh-Hans")
+    scaffold.add_argument("--name", required=True, help="the language's name in itself")
+    scaffold.add_argument("--theme-language", required=True, help="Material's language code")
+    scaffold.add_argument("--search-language", required=True, help="the search engine's language")
+    scaffold.add_argument("--direction", choices=["ltr", "rtl"], default="ltr")
     args = parser.parse_args(argv)
+    return COMMANDS[args.command](args)
 
-    if args.command == "check":
-        try:
-            data = load_reference(args.data)
-        except DataError as error:
-            print(error.report(), file=sys.stderr)
-            return 1
-        print(
-            f"{display_name(args.data)}: OK: {len(data['locales'])} locales, {len(data['methods'])} methods, "
-            f"{len(page_sources(data))} pages"
-        )
+
+def check(args) -> int:
+    try:
+        data = load_reference(args.data)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(
+        f"{display_name(args.data)}: OK: {len(data['locales'])} locales, {len(data['methods'])} methods, "
+        f"{len(page_sources(data))} pages"
+    )
     return 0
 
+
+def list_stale(args) -> int:
+    data = _loaded_data(args.data)
+    found = [(t, state) for t, state in stale(data) if args.locale in (None, t.locale)]
+    for translation, state in found:
+        print(f"{translation.scope}.{translation.locale}.{translation.field}: {state}")
+    print(f"{len(found)} translation{'s' if len(found) != 1 else ''} to bring up to date", file=sys.stderr)
+    return 1 if found else 0
+
+
+def stamp(args) -> int:
+    loaded = load_file(args.data)
+    data = _usable(loaded, args.data)
+    codes = [locale["code"] for locale in data["locales"]][1:]
+    if args.locale not in [*codes, "all"]:
+        print(
+            f"stamp: '{args.locale}' is not a translated locale; use one of: {', '.join(codes)} or all", file=sys.stderr
+        )
+        return 2
+    chosen = codes if args.locale == "all" else [args.locale]
+    blocks = {}
+    for code in chosen:
+        blocks.update(new_stamps(data, code, args.scope, args.field))
+    before = [t for t, _ in stale(data) if t.locale in chosen]
+    text = args.data.read_text(encoding="utf-8")
+    # Bottom up, so that the line numbers of what is still to edit stay valid.
+    for path in sorted(blocks, key=lambda p: loaded.line_of(p[:-1]), reverse=True):
+        text = set_entry(text, loaded.lines, path[:-1], STAMP_KEY, blocks[path], flow=path[0] == "methods")
+    args.data.write_text(text, encoding="utf-8")
+    after = [t for t, _ in stale(_usable(load_file(args.data), args.data)) if t.locale in chosen]
+    print(f"stamped {len(before) - len(after)} translation(s); {len(after)} still to bring up to date")
+    return 0
+
+
+def scaffold_locale(args) -> int:
+    data = _loaded_data(args.data)
+    if args.code in [locale["code"] for locale in data["locales"]]:
+        print(f"scaffold: {args.code} exists already", file=sys.stderr)
+        return 2
+    source = data["locales"][0]
+    locale = {
+        "code": args.code,
+        "name": args.name,
+        "theme_language": args.theme_language,
+        "search_language": args.search_language,
+        "direction": args.direction,
+        **{part: _emptied(source[part]) for part in ("labels", "glossary", "overview")},
+    }
+    texts = {
+        method["name"]: _emptied({k: v for k, v in method["text"][source["code"]].items() if k != STAMP_KEY})
+        for method in data["methods"]
+    }
+    args.data.write_text(add_locale(args.data.read_text(encoding="utf-8"), locale, texts), encoding="utf-8")
+    print(f"added {args.code} with every text empty; `python -m methodref check` lists what remains")
+    return 0
+
+
+def _emptied(value):
+    """The same shape with every text empty: lists keep their length."""
+    if isinstance(value, dict):
+        return {key: _emptied(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_emptied(child) for child in value]
+    return ""
+
+
+def _loaded_data(path: Path) -> dict:
+    return _usable(load_file(path), path)
+
+
+def _usable(loaded, path: Path) -> dict:
+    if not isinstance(loaded.data, dict) or loaded.issues:
+        raise SystemExit(f"{display_name(path)} cannot be read; run `python -m methodref check` first")
+    return loaded.data
+
+
+COMMANDS = {"check": check, "stale": list_stale, "stamp": stamp, "scaffold": scaffold_locale}
 
 if __name__ == "__main__":
     sys.exit(main())

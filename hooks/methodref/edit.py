@@ -61,3 +61,44 @@ def add_locale(source: str, locale: dict, method_texts: dict[str, dict]) -> str:
         pieces.append(body + "\n" + block.rstrip("\n") + trailer)
         previous = end
     return "".join(pieces)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def block_end(lines: list[str], key_index: int) -> int:
+    """Index after the last line of the mapping entry whose key is at key_index."""
+    base = _indent(lines[key_index])
+    end = key_index + 1
+    for index in range(key_index + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue  # blank lines inside block scalars belong to them
+        if _indent(line) <= base:
+            break
+        end = index + 1
+    return end
+
+
+def set_entry(source: str, lines_of: dict, parent: tuple, key: str, value, flow: bool) -> str:
+    """Set `key: value` in the mapping at `parent`, replacing the entry if it
+    exists, else adding it as the mapping's last entry. `lines_of` maps data
+    paths to 1-based lines (methodref.loader)."""
+    lines = source.splitlines(keepends=True)
+    parent_index = lines_of[parent] - 1
+    existing = lines_of.get((*parent, key))
+    if existing is not None:
+        start = existing - 1
+        indent = _indent(lines[start])
+        stop = block_end(lines, start)
+    else:
+        indent = _indent(lines[parent_index + 1]) if parent != () else 0
+        start = stop = block_end(lines, parent_index)
+    if flow:
+        text = yaml.dump({key: value}, Dumper=_BlockDumper, default_flow_style=True, width=10_000, sort_keys=False)
+        text = text.strip()[1:-1] + "\n"  # {a: {..}} -> a: {..}
+        entry = " " * indent + text
+    else:
+        entry = dump_block({key: value}, indent)
+    return "".join(lines[:start]) + entry + "".join(lines[stop:])

@@ -14,6 +14,7 @@ import jsonschema
 from .loader import Loaded, load_file
 from .paths import describe
 from .problems import DataError, Problem
+from .stale import STAMP_KEY, stale
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_FILE = DATA_DIR / "methods.yml"
@@ -233,6 +234,29 @@ def _cross_check(data: dict, report) -> None:
         if text.count("`") % 2:
             report(path, "a backtick opens code that never closes", "add the closing backtick, or remove the stray one")
 
+    source = locale_codes[0]
+    if STAMP_KEY in data["locales"][0]:
+        report(("locales", 0, STAMP_KEY), f"{source} is the source language and translates nothing", "remove it")
+    for index, method in enumerate(data["methods"]):
+        if STAMP_KEY in method["text"].get(source, {}):
+            report(("methods", index, "text", source, STAMP_KEY), f"{source} is the source language", "remove it")
+    for translation, state in stale(data):
+        if not _has_text(_value_at(data, translation.path)):
+            continue  # an empty text is reported as such; there is nothing to stamp yet
+        command = f"python -m methodref stamp {translation.locale} {translation.scope} {translation.field}"
+        if state == "stale":
+            report(
+                translation.path,
+                "the English text changed after this was translated",
+                f"bring the translation up to date with the English, then run: {command}",
+            )
+        else:
+            report(
+                translation.path,
+                "no record of which English text this translates",
+                f"translate it from the current English, then run: {command}",
+            )
+
 
 def _check_example(method, at, codes, report) -> None:
     example = method["example"]
@@ -277,6 +301,8 @@ def _texts(data: dict):
     """Every localized text with its path."""
 
     def walk(value, path):
+        if path and path[-1] == STAMP_KEY:
+            return
         if isinstance(value, str):
             yield path, value
         elif isinstance(value, dict):
@@ -291,3 +317,19 @@ def _texts(data: dict):
             yield from walk(locale[part], ("locales", index, part))
     for index, method in enumerate(data["methods"]):
         yield from walk(method["text"], ("methods", index, "text"))
+
+
+def _value_at(data, path):
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _has_text(value) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, dict):
+        return any(_has_text(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_text(v) for v in value)
+    return value is not None
