@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
+from methodref import links
 from methodref.problems import DataError
 from methodref.render import locale_entry, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
@@ -234,6 +236,13 @@ def _restore_default_locale_output(config):
     stash["404.html"] = material_html.embed_not_found_locales(stash["404.html"], texts, _absolute(config, ""))
     worker_name, worker_text = _state["worker"]
     stash[f"assets/javascripts/workers/{worker_name}"] = worker_text
+    # The link contract: /en/ URLs, the help router and the data as JSON.
+    root = _absolute(config, "")
+    site = config.site_url.rstrip("/")
+    for alias, target in links.default_alias_paths(data, root).items():
+        stash[alias[len(root) :] + "index.html"] = links.redirect_page(target, site + target, root)
+    stash[links.ROUTER_PATH + "index.html"] = links.router_page(data, root)
+    stash[links.EXPORT_PATH] = json.dumps(links.export(data, config.site_url), ensure_ascii=False, indent=1)
     for relative, text in stash.items():
         _write(Path(config.site_dir) / relative, text)
 

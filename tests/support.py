@@ -68,5 +68,7 @@ def page_path(site: Path, locale: str, slug: str | None = None) -> Path:
     return site / relative / "index.html"
 
 
+@functools.cache
 def soup(path: Path) -> BeautifulSoup:
+    """A built page, parsed once; tests only read it."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

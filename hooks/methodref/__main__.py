@@ -11,15 +11,19 @@ scaffold CODE ...     add a new locale with every field empty
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from .edit import add_locale, set_entry
+from .links import contract
 from .loader import load_file
 from .problems import DataError
 from .render import page_sources
 from .stale import STAMP_KEY, new_stamps, stale
 from .validate import DATA_FILE, display_name, load_reference
+
+CONTRACT_FILE = DATA_FILE.parents[1] / "tests" / "contract" / "links.json"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("--theme-language", required=True, help="Material's language code")
     scaffold.add_argument("--search-language", required=True, help="the search engine's language")
     scaffold.add_argument("--direction", choices=["ltr", "rtl"], default="ltr")
+    commands.add_parser("contract", help="add new public URLs and section ids to tests/contract/links.json")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -103,6 +108,7 @@ def scaffold_locale(args) -> int:
         "theme_language": args.theme_language,
         "search_language": args.search_language,
         "direction": args.direction,
+        "aliases": [],
         **{part: _emptied(source[part]) for part in ("labels", "glossary", "overview")},
     }
     texts = {
@@ -133,7 +139,32 @@ def _usable(loaded, path: Path) -> dict:
     return loaded.data
 
 
-COMMANDS = {"check": check, "stale": list_stale, "stamp": stamp, "scaffold": scaffold_locale}
+def update_contract(args) -> int:
+    """Entries are only ever added: a removed URL would break shipped help buttons."""
+    data = load_reference(args.data)
+    promised = json.loads(CONTRACT_FILE.read_text(encoding="utf-8")) if CONTRACT_FILE.exists() else {}
+    current = contract(data)
+    merged = {**promised}
+    for path, sections in current.items():
+        merged[path] = sorted(set(merged.get(path, [])) | set(sections), key=_section_order(sections))
+    CONTRACT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"  {json.dumps(path)}: {json.dumps(sections)}" for path, sections in sorted(merged.items())]
+    CONTRACT_FILE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    print(f"{len(merged) - len(promised)} URL(s) added; {len(merged)} promised")
+    return 0
+
+
+def _section_order(sections: list[str]):
+    return lambda section: (sections.index(section) if section in sections else len(sections), section)
+
+
+COMMANDS = {
+    "check": check,
+    "stale": list_stale,
+    "stamp": stamp,
+    "scaffold": scaffold_locale,
+    "contract": update_contract,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -112,6 +112,12 @@ def render_overview(data: dict, code: str) -> str:
     out = [front_matter(labels["site_description"]), f"# {inline(text['title'])}", *paragraphs(text["intro"])]
 
     out += [heading(2, labels["methods"], "methods"), inline(text["methods_intro"])]
+    before, _, after = labels["unknown_method"].partition("{method}")
+    out.append(  # shown by locales.js when the help router names an unknown method
+        '<div class="admonition warning" id="unknown-method" hidden data-search-exclude>\n'
+        f"<p>{inline(before)}{' ' * before.endswith(' ')}<code></code>"
+        f"{' ' * after.startswith(' ')}{inline(after)}</p>\n</div>"
+    )
     out.append(
         "\n".join(
             f"- [{escape(method['name'])}](methods/{method['slug']}.md): {inline(method['text'][code]['summary'])}"

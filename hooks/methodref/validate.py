@@ -234,6 +234,21 @@ def _cross_check(data: dict, report) -> None:
         if text.count("`") % 2:
             report(path, "a backtick opens code that never closes", "add the closing backtick, or remove the stray one")
 
+    claimed = {code: ("locales", index, "code") for index, code in enumerate(locale_codes)}
+    for index, locale in enumerate(data["locales"]):
+        labels_path = ("locales", index, "labels", "unknown_method")
+        note = locale["labels"]["unknown_method"]
+        if note.strip() and note.count("{method}") != 1:
+            report(labels_path, "the note must name the method once, as {method}", "put {method} where the name goes")
+        for position, alias in enumerate(locale["aliases"]):
+            if alias in claimed:
+                report(
+                    ("locales", index, "aliases", position),
+                    f"'{alias}' already means another locale",
+                    "give every language tag to one locale only",
+                )
+            claimed[alias] = ("locales", index, "aliases", position)
+
     source = locale_codes[0]
     if STAMP_KEY in data["locales"][0]:
         report(("locales", 0, STAMP_KEY), f"{source} is the source language and translates nothing", "remove it")

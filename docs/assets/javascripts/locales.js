@@ -32,9 +32,23 @@
     link.href = text.href;
   };
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", showNotFoundInPathLocale);
-  } else {
+  // The help router sends a link that names an unknown method to the
+  // overview, with the name; the note in the page's language says so.
+  const showUnknownMethod = () => {
+    const name = new URLSearchParams(location.search).get("unknown-method");
+    const note = document.getElementById("unknown-method");
+    if (!name || !note) return;
+    note.querySelector("code").textContent = name;
+    note.hidden = false;
+  };
+
+  const ready = () => {
     showNotFoundInPathLocale();
+    showUnknownMethod();
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
