@@ -13,7 +13,17 @@ from support import DATA_FILE, LOCALES, raw_data
 SOURCE_LOCALE = "en"
 METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "QUERY"]
 METHOD_FIELDS = ["name", "slug", "defined_in", "properties", "success", "notes", "related", "example", "text"]
-LOCALE_FIELDS = ["code", "name", "theme_language", "search_language", "direction", "labels", "glossary", "overview"]
+LOCALE_FIELDS = [
+    "code",
+    "name",
+    "theme_language",
+    "search_language",
+    "direction",
+    "aliases",
+    "labels",
+    "glossary",
+    "overview",
+]
 TEXT_FIELDS = ["summary", "description", "choose", "avoid", "success", "status", "cautions", "example"]
 
 
