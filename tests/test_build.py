@@ -72,16 +72,18 @@ def served_project(tmp_path):
     """`mkdocs serve` on 127.0.0.1 over a copy of the project; stopped afterwards."""
     project = copy_project(tmp_path / "project")
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project,
-        env=mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            cwd=project,
+            env=mkdocs_env(),
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
-        yield project, f"http://127.0.0.1:{port}/"
+        yield project, f"http://127.0.0.1:{port}/", log
     finally:
         server.terminate()
         try:
@@ -91,7 +93,7 @@ def served_project(tmp_path):
 
 
 def test_serve_rebuilds_when_the_data_file_changes(served_project):
-    project, base = served_project
+    project, base, _log = served_project
     url = base + "sv/methods/get/"
     first = wait_for(lambda: fetch(url), 120)
     assert first and "Hämtar en representation" in first
@@ -103,3 +105,88 @@ def test_serve_rebuilds_when_the_data_file_changes(served_project):
     data_file.write_text(text.replace(old, "        summary: Hämtar en ny representation.\n"), encoding="utf-8")
 
     assert wait_for(lambda: "Hämtar en ny representation" in (fetch(url) or ""), 60)
+
+
+def test_serve_reports_bad_data_and_recovers_when_it_is_fixed(served_project):
+    project, base, log = served_project
+    url = base + "sv/methods/get/"
+    assert wait_for(lambda: fetch(url), 120)
+
+    data_file = project / "data" / "methods.yml"
+    good = data_file.read_text(encoding="utf-8")
+    old = "        summary: Hämtar en representation av en resurs utan att ändra något på servern.\n"
+    line = good[: good.index(old)].count("\n") + 1
+    data_file.write_text(good.replace(old, '        summary: ""\n'), encoding="utf-8")
+    report = f"data/methods.yml:{line}: GET.sv.summary: empty text (write the text; it must not be empty)"
+    assert wait_for(lambda: report in log.read_text(encoding="utf-8"), 60)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+    fixed = old.replace("Hämtar en representation", "Hämtar åter en representation")
+    data_file.write_text(good.replace(old, fixed), encoding="utf-8")
+    assert wait_for(lambda: "Hämtar åter en representation" in (fetch(url) or ""), 60)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click me](javascript:alert(1))",
+    "Heading { onclick=alert(1) }",
+    "cell | with | pipes",
+    "`<b>code</b>` and </p></td></tr></table> <a href='javascript:alert(1)'>x</a>",
+    "<javascript:alert(1)> &lt;script&gt;",
+]
+
+
+def hostile_copy(value, counter):
+    """The same shape, every text replaced by a hostile string."""
+    if isinstance(value, dict):
+        return {key: hostile_copy(child, counter) for key, child in value.items()}
+    if isinstance(value, list):
+        return [hostile_copy(child, counter) for child in value]
+    counter.append(1)
+    return HOSTILE[len(counter) % len(HOSTILE)]
+
+
+def test_hostile_text_in_every_field_stays_text(tmp_path):
+    import yaml
+    from bs4 import BeautifulSoup
+
+    from methodref.loader import load_file
+    from methodref.stale import STAMP_KEY
+
+    project = copy_project(tmp_path / "project")
+    data_file = project / "data" / "methods.yml"
+    data = load_file(data_file).data
+    counter = []
+    sv = next(locale for locale in data["locales"] if locale["code"] == "sv")
+    for part in ("labels", "glossary", "overview"):
+        sv[part] = hostile_copy(sv[part], counter)
+    sv["labels"]["unknown_method"] = HOSTILE[0] + " {method}"
+    for method in data["methods"]:
+        text = method["text"]["sv"]
+        method["text"]["sv"] = {k: v if k == STAMP_KEY else hostile_copy(v, counter) for k, v in text.items()}
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+
+    pages = sorted((site / "sv").rglob("*.html"))
+    assert len(pages) >= 12
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        where = path.relative_to(site)
+        for script in page.find_all("script"):
+            assert "alert(1)" not in (script.get("src", "") + script.get_text()) or script.get("type") == (
+                "application/json"
+            ), where
+        for tag in page.find_all(True):
+            assert not [a for a in tag.attrs if a.lower().startswith("on")], (where, tag.name, tag.attrs)
+            for attribute in ("href", "src", "action", "formaction"):
+                assert not str(tag.get(attribute, "")).strip().lower().startswith("javascript:"), (where, tag)
+        assert not page.select("article img, article b, article em, article strong a"), where
+        for table in page.select("article table"):
+            width = len(table.select("thead th"))
+            assert all(len(row.find_all("td")) == width for row in table.select("tbody tr")), where
+    overview = BeautifulSoup((site / "sv" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "<script>alert(1)</script>" in overview.select_one("article").get_text()
