@@ -91,3 +91,15 @@ def embed_not_found_locales(page: str, locales: dict, base: str) -> str:
     text = json.dumps(locales, ensure_ascii=False).replace("<", "\\u003c")
     script = f'<script type="application/json" id="not-found-locales" data-base="{html.escape(base)}">{text}</script>'
     return page.replace("</body>", script + "\n</body>", 1)
+
+
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
+
+
+def name_search_dialog(page: str) -> str:
+    """Give Material's search dialog the accessible name of its search box."""
+    label = SEARCH_LABEL.search(page)
+    if not label:
+        return page
+    return SEARCH_DIALOG.sub(lambda m: f'{m[1]} aria-label="{label[1]}">', page, count=1)

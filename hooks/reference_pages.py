@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
-from methodref import links
+from methodref import links, security
 from methodref.problems import DataError
 from methodref.render import locale_entry, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
@@ -129,7 +129,13 @@ def _language_config(locale: dict, default: bool) -> I18nPluginLanguage:
             "site_name": html.escape(labels["site_name"]),
             "site_description": html.escape(labels["site_description"]),
             "nav": nav,
-            "theme": {"language": locale["theme_language"]},
+            "theme": {
+                "language": locale["theme_language"],
+                "palette": [
+                    {"toggle": {"name": html.escape(labels["dark_mode"])}},
+                    {"toggle": {"name": html.escape(labels["light_mode"])}},
+                ],
+            },
         }
     )
     failed, _warnings = language.validate()
@@ -178,6 +184,7 @@ def _locale_root(config) -> str:
 def _for_locale(output: str, locale: dict, base: str) -> str:
     output = material_html.set_document_language(output, locale["code"], locale["direction"])
     output = material_html.drop_alternate_links(output)
+    output = material_html.name_search_dialog(output)
     return material_html.set_search_config(output, base, _state["worker"][0])
 
 
@@ -245,6 +252,8 @@ def _restore_default_locale_output(config):
     stash[links.EXPORT_PATH] = json.dumps(links.export(data, config.site_url), ensure_ascii=False, indent=1)
     for relative, text in stash.items():
         _write(Path(config.site_dir) / relative, text)
+    # Last: the policy lists the hashes of every inline script now written.
+    _write(Path(config.site_dir) / "_headers", security.static_host_headers(Path(config.site_dir)))
 
 
 on_post_build = CombinedEvent(_keep_locale_output, _restore_default_locale_output)

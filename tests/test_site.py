@@ -178,3 +178,36 @@ def test_every_locale_has_a_404_page_in_its_language(site, data, code):
 def test_alternate_links_that_make_material_fetch_sitemaps_are_gone(site):
     for path in site.rglob("*.html"):
         assert not soup(path).select("link[rel=alternate][hreflang]"), path
+
+
+def test_every_link_and_anchor_resolves(site):
+    """A link checker over the whole site; spec links elsewhere are not fetched."""
+    broken = []
+    ids = {}
+
+    def ids_of(path):
+        if path not in ids:
+            ids[path] = {tag["id"] for tag in soup(path).select("[id]")} | {
+                a["name"] for a in soup(path).select("a[name]")
+            }
+        return ids[path]
+
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        here = f"https://{SITE_HOST}/" + (
+            relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        )
+        page = soup(path)
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in page.find_all(tag, attrs={attribute: True}):
+                url = urlsplit(urljoin(here, element[attribute]))
+                if url.hostname != SITE_HOST or url.scheme not in ("http", "https"):
+                    continue
+                target = site / url.path.lstrip("/")
+                if url.path.endswith("/"):
+                    target = target / "index.html"
+                if not target.exists():
+                    broken.append(f"{relative}: {element[attribute]} (no {url.path})")
+                elif url.fragment and target.suffix == ".html" and url.fragment not in ids_of(target):
+                    broken.append(f"{relative}: {element[attribute]} (no #{url.fragment})")
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:50])

@@ -18,6 +18,7 @@ from pathlib import Path
 from .edit import add_locale, set_entry
 from .links import contract
 from .loader import load_file
+from .nginx import nginx_config
 from .problems import DataError
 from .render import page_sources
 from .stale import STAMP_KEY, new_stamps, stale
@@ -46,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("--search-language", required=True, help="the search engine's language")
     scaffold.add_argument("--direction", choices=["ltr", "rtl"], default="ltr")
     commands.add_parser("contract", help="add new public URLs and section ids to tests/contract/links.json")
+    server = commands.add_parser("nginx", help="print the nginx configuration for a built site")
+    server.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    server.add_argument("--listen", default="80", help="nginx's listen directive (default: 80)")
+    server.add_argument("--run-dir", type=Path, default=Path("/var/lib/http-methods"), help="pid, logs, temp files")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -158,12 +163,20 @@ def _section_order(sections: list[str]):
     return lambda section: (sections.index(section) if section in sections else len(sections), section)
 
 
+def print_nginx_config(args) -> int:
+    data = load_reference(args.data)
+    codes = [locale["code"] for locale in data["locales"]]
+    print(nginx_config(args.site, codes, args.listen, args.run_dir.resolve()), end="")
+    return 0
+
+
 COMMANDS = {
     "check": check,
     "stale": list_stale,
     "stamp": stamp,
     "scaffold": scaffold_locale,
     "contract": update_contract,
+    "nginx": print_nginx_config,
 }
 
 if __name__ == "__main__":

@@ -42,6 +42,17 @@
     note.hidden = false;
   };
 
+  // Material wraps each code block's copy button in a <nav>: many unnamed
+  // navigation landmarks. The button needs no landmark.
+  const unlandmark = (root) => {
+    for (const nav of root.querySelectorAll("nav.md-code__nav")) nav.setAttribute("role", "none");
+  };
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) if (node instanceof Element) unlandmark(node.parentElement || node);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   const ready = () => {
     showNotFoundInPathLocale();
     showUnknownMethod();
