@@ -43,7 +43,10 @@ def copy_project(destination: Path) -> Path:
 
 
 def mkdocs_env() -> dict:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """The environment for MkDocs, with the default site URL the tests expect."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return env
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
