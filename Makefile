@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the pinned packages
 
-serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/
-	$(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/ (LOCALE=sv: that one alone, faster)
+	ONLY_LOCALE=$(LOCALE) $(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 check: $(STAMP) ## Check data/methods.yml alone and list every problem
 	$(PYTHON) -m methodref check
@@ -48,14 +48,17 @@ build: $(STAMP) ## Build the site into site/, replacing it only if the build suc
 	rm -rf site && mv site.new site
 
 lint: $(STAMP) ## Check the Python code with ruff
-	$(VENV)/bin/ruff check hooks tests
-	$(VENV)/bin/ruff format --check hooks tests
+	$(VENV)/bin/ruff check hooks tests bench
+	$(VENV)/bin/ruff format --check hooks tests bench
 
 test: $(STAMP) ## Run every test: data, rendering and the built site
-	$(VENV)/bin/ruff check hooks tests
+	$(VENV)/bin/ruff check hooks tests bench
 	$(PYTHON) -m pytest
 
 clean: ## Remove the virtual environment and built output
 	rm -rf $(VENV) site site.new build *.egg-info .pytest_cache .ruff_cache
 
-.PHONY: help setup serve check stale stamp scaffold build lint test clean
+bench: $(STAMP) ## Measure build, edit-loop and page-weight figures against their targets
+	$(PYTHON) bench/benchmark.py
+
+.PHONY: help setup serve check stale stamp scaffold build lint test bench clean

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +35,7 @@ from methodref.problems import DataError
 from methodref.render import locale_entry, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
 
+ONLY_LOCALE = "ONLY_LOCALE"  # environment variable: build this locale alone
 JIEBA = material_search.jieba  # None unless jieba is installed
 WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 _state: dict = {}
@@ -71,6 +73,13 @@ def _configure_locale(config):
     i18n = _i18n(config)
     if i18n.current_language is None:  # the first of i18n's per-language builds
         i18n.config.languages = [_language_config(locale, index == 0) for index, locale in enumerate(data["locales"])]
+        only = os.environ.get(ONLY_LOCALE)
+        if only:  # a fast edit loop: one locale, at the root, as i18n's build_only_locale does
+            chosen = [language for language in i18n.config.languages if language.locale == only]
+            if not chosen:
+                raise PluginError(f"{ONLY_LOCALE}={only} is not a locale of {DATA_FILE.name}")
+            for language in i18n.config.languages:
+                language.default = language.build = language.locale == only
         _state["stash"] = {}
         _state["worker"] = _stemmed_worker()
     locale = _current_locale(config)
@@ -112,32 +121,35 @@ def _stemmed_worker() -> tuple[str, str]:
     return f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js", text
 
 
-def _language_config(locale: dict, default: bool) -> I18nPluginLanguage:
+def language_settings(locale: dict, default: bool, methods: list[dict]) -> dict:
+    """The i18n plugin's settings for one locale (bench/ builds a twin from them)."""
     labels = locale["labels"]
     # Material's templates print these without escaping them.
     nav = [
         {html.escape(labels["nav_overview"]): "index.md"},
-        {html.escape(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in reference()["methods"]]},
+        {html.escape(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in methods]},
     ]
+    return {
+        "locale": locale["code"],
+        "name": html.escape(locale["name"]),
+        "default": default,
+        "build": True,
+        "site_name": html.escape(labels["site_name"]),
+        "site_description": html.escape(labels["site_description"]),
+        "nav": nav,
+        "theme": {
+            "language": locale["theme_language"],
+            "palette": [
+                {"toggle": {"name": html.escape(labels["dark_mode"])}},
+                {"toggle": {"name": html.escape(labels["light_mode"])}},
+            ],
+        },
+    }
+
+
+def _language_config(locale: dict, default: bool) -> I18nPluginLanguage:
     language = I18nPluginLanguage()
-    language.load_dict(
-        {
-            "locale": locale["code"],
-            "name": html.escape(locale["name"]),
-            "default": default,
-            "build": True,
-            "site_name": html.escape(labels["site_name"]),
-            "site_description": html.escape(labels["site_description"]),
-            "nav": nav,
-            "theme": {
-                "language": locale["theme_language"],
-                "palette": [
-                    {"toggle": {"name": html.escape(labels["dark_mode"])}},
-                    {"toggle": {"name": html.escape(labels["light_mode"])}},
-                ],
-            },
-        }
-    )
+    language.load_dict(language_settings(locale, default, reference()["methods"]))
     failed, _warnings = language.validate()
     if failed:
         raise PluginError(f"locale {locale['code']}: " + "; ".join(f"{key}: {error}" for key, error in failed))
@@ -243,6 +255,11 @@ def _restore_default_locale_output(config):
     stash["404.html"] = material_html.embed_not_found_locales(stash["404.html"], texts, _absolute(config, ""))
     worker_name, worker_text = _state["worker"]
     stash[f"assets/javascripts/workers/{worker_name}"] = worker_text
+    if os.environ.get(ONLY_LOCALE):  # a preview of one locale: no site-wide files
+        stash.pop("404.html")
+        for relative, text in stash.items():
+            _write(Path(config.site_dir) / relative, text)
+        return
     # The link contract: /en/ URLs, the help router and the data as JSON.
     root = _absolute(config, "")
     site = config.site_url.rstrip("/")

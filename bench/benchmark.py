@@ -1,0 +1,310 @@
+"""Performance figures for the method reference, each printed beside its
+target. Run with `./dev bench` (or `make bench`); record a run in
+bench/RESULTS.md. Figures, not pass/fail tests: this machine is noisy, so
+ratios are measured within one run, alternating the things compared.
+
+1. build overhead: the real build against a hand-written twin
+2. scaling: time per page for 10 and 40 methods by 1, 5 and all locales
+3. edit loop: one locale against all, and save-to-reload under `serve`
+4. page weight: bytes and requests over nginx (gzip), search index sizes
+5. Lighthouse (mobile) for overview and a method page in en, sv, ja, ar
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+
+from methodref.render import page_sources, render_page  # noqa: E402
+from methodref.validate import load_reference  # noqa: E402
+
+LIGHTHOUSE = "lighthouse@12.8.2"  # the newest release that runs on Node.js 20
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("SITE_URL", None)
+
+
+def say(figure: str, value: str, target: str = "", holds: bool | None = None) -> None:
+    verdict = "" if holds is None else ("  [holds]" if holds else "  [MISSED]")
+    print(f"  {figure:<52} {value:>16}   target {target}{verdict}" if target else f"  {figure:<52} {value:>16}")
+
+
+def copy_project(where: Path) -> Path:
+    where.mkdir(parents=True, exist_ok=True)
+    for part in ("mkdocs.yml", "data", "docs", "hooks"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, where / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, where / part)
+    return where
+
+
+def build_seconds(project: Path, env: dict | None = None) -> float:
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    start = time.perf_counter()
+    subprocess.run([*MKDOCS, "--site-dir", str(site)], cwd=project, env=env or ENV, check=True, capture_output=True)
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    return elapsed
+
+
+def twin_project(where: Path, data: dict) -> Path:
+    """The same pages written out as Markdown, built by MkDocs, Material and
+    i18n with no hook: what the site would cost without generating pages."""
+    from reference_pages import language_settings
+
+    where.mkdir(parents=True)
+    shutil.copytree(ROOT / "docs", where / "docs")
+    for page in page_sources(data):
+        target = where / "docs" / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_page(data, page), encoding="utf-8")
+    languages = [language_settings(locale, i == 0, data["methods"]) for i, locale in enumerate(data["locales"])]
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head, _, rest = config.partition("      languages:\n")
+    _, _, tail = rest.partition("\nhooks:\n  - hooks/reference_pages.py\n")
+    block = yaml.safe_dump({"languages": languages}, allow_unicode=True, sort_keys=False)
+    config = head + "      languages:\n" + "".join(f"        {line}\n" for line in block.splitlines()[1:]) + tail
+    (where / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return where
+
+
+def overhead(data: dict, work: Path) -> None:
+    print("1. Build overhead: full build against a hand-written twin (5 alternating runs each, after a warm-up)")
+    twin = twin_project(work / "twin", data)
+    build_seconds(ROOT), build_seconds(twin)
+    real, hand = [], []
+    for _ in range(5):
+        real.append(build_seconds(ROOT))
+        hand.append(build_seconds(twin))
+    ratio = statistics.median(r / h for r, h in zip(real, hand, strict=True))
+    say("full build, median", f"{statistics.median(real):.2f} s")
+    say("hand-written twin, median", f"{statistics.median(hand):.2f} s")
+    say("median ratio (build / twin)", f"{ratio:.3f}", "<= 1.03", ratio <= 1.03)
+
+
+def synthetic_data(data: dict, methods: int, locales: int) -> dict:
+    """`methods` methods (copies of the ten under new names), first `locales` locales."""
+    result = copy.deepcopy(data)
+    result["locales"] = result["locales"][:locales]
+    codes = [locale["code"] for locale in result["locales"]]
+    originals = result["methods"]
+    result["methods"] = []
+    for index in range(methods):
+        method = copy.deepcopy(originals[index % len(originals)])
+        suffix = "" if index < len(originals) else "X" * (index // len(originals))
+        old = method["name"]
+        method["name"] += suffix
+        method["slug"] += suffix.lower()
+        method["example"]["request"] = method["example"]["request"].replace(old, method["name"], 1)
+        method["text"] = {code: text for code, text in method["text"].items() if code in codes}
+        result["methods"].append(method)
+    return result
+
+
+def scaling(data: dict, work: Path) -> None:
+    print("2. Scaling: time per page, synthetic data")
+    all_locales = len(data["locales"])
+    figures = {}
+    for methods in (10, 40):
+        for locales in (1, 5, all_locales):
+            project = copy_project(work / f"scale-{methods}-{locales}")
+            variant = synthetic_data(data, methods, locales)
+            (project / "data" / "methods.yml").write_text(
+                yaml.safe_dump(variant, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+            load_reference(project / "data" / "methods.yml")  # the variant is valid data
+            pages = len(page_sources(variant))
+            seconds = min(build_seconds(project) for _ in range(2))
+            figures[(methods, locales)] = seconds / pages
+            say(f"{methods} methods x {locales} locales ({pages} pages)", f"{1000 * seconds / pages:.1f} ms/page")
+    spread = max(figures.values()) / min(figures.values())
+    say("largest / smallest time per page", f"{spread:.2f}", "<= 1.20", spread <= 1.20)
+
+
+def edit_loop(data: dict, work: Path) -> None:
+    print("3. Edit loop")
+    one = {**ENV, "ONLY_LOCALE": "sv"}
+    full, single = [], []
+    for _ in range(3):
+        full.append(build_seconds(ROOT))
+        single.append(build_seconds(ROOT, one))
+    ratio = statistics.median(s / f for s, f in zip(single, full, strict=True))
+    say("one locale (ONLY_LOCALE=sv), median", f"{statistics.median(single):.2f} s")
+    say("one locale / full build", f"{ratio:.3f}", "<= 0.125", ratio <= 0.125)
+
+    project = copy_project(work / "serve")
+    port = 8123
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=one,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/methods/get/"
+    data_file = project / "data" / "methods.yml"
+    try:
+        wait_until(lambda: fetch(url) is not None, 120)
+        delays = []
+        original = data_file.read_text(encoding="utf-8")
+        marker = "        summary: Hämtar en representation av en resurs utan att ändra något på servern.\n"
+        for attempt in range(5):
+            text = f"Hämtar version {attempt} av en representation."
+            data_file.write_text(original.replace(marker, f"        summary: {text}\n"), encoding="utf-8")
+            start = time.perf_counter()
+            wait_until(lambda text=text: text in (fetch(url) or ""), 60, step=0.01)
+            delays.append(time.perf_counter() - start)
+            time.sleep(1)
+        delay = statistics.median(delays)
+        say("serve, one locale: save to reloaded page, median of 5", f"{delay:.2f} s", "< 1 s", delay < 1)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_until(condition, seconds: float, step: float = 0.2) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("gave up waiting")
+        time.sleep(step)
+
+
+def page_weight(data: dict, site: Path, base: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, chromium_path
+
+    print("4. Page weight over nginx (gzip), cold and warm cache")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        seen = {"bytes": 0, "requests": 0, "cached": 0}
+
+        def finished(event):
+            seen["bytes"] += event["encodedDataLength"]
+
+        def received(event):
+            seen["requests"] += 1
+
+        def from_cache(event):
+            seen["cached"] += 1
+
+        session.on("Network.loadingFinished", finished)
+        session.on("Network.requestWillBeSent", received)
+        session.on("Network.requestServedFromCache", from_cache)
+        for label, path in (
+            ("cold: /sv/methods/patch/", "sv/methods/patch/"),
+            ("warm: next page /sv/methods/put/", "sv/methods/put/"),
+        ):
+            seen.update(bytes=0, requests=0, cached=0)
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            network = seen["requests"] - seen["cached"]
+            kb = seen["bytes"] / 1000
+            if label.startswith("cold"):
+                say(f"{label}: transferred", f"{kb:.1f} KB", "<= 100 KB", kb <= 100)
+                say(f"{label}: requests", f"{network}", "<= 25", network <= 25)
+            else:
+                say(f"{label}: transferred", f"{kb:.1f} KB", "<= 8 KB", kb <= 8)
+                say(f"{label}: requests over the network", f"{network}")
+        browser.close()
+    print("   search index per locale (raw / gzip), each reader loads only their own:")
+    for locale in data["locales"]:
+        prefix = "" if locale is data["locales"][0] else f"{locale['code']}/"
+        raw = (site / prefix / "search" / "search_index.json").read_bytes()
+        say(f"   {locale['code']}", f"{len(raw) / 1000:.1f} / {len(gzip.compress(raw, 6)) / 1000:.1f} KB")
+
+
+def lighthouse(base: str, work: Path) -> None:
+    print(f"5. Lighthouse ({LIGHTHOUSE}, mobile) over nginx")
+    prefix = ROOT / "bench" / ".cache" / "lighthouse"
+    cli = prefix / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        subprocess.run(
+            ["npm", "install", "--no-save", "--no-package-lock", "--prefix", str(prefix), LIGHTHOUSE],
+            check=True,
+            capture_output=True,
+        )
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    for code in ("en", "sv", "ja", "ar"):
+        prefix_path = "" if code == "en" else f"{code}/"
+        for label, path in (("overview", prefix_path), ("PATCH", f"{prefix_path}methods/patch/")):
+            report = work / f"lh-{code}-{label}.json"
+            subprocess.run(
+                [
+                    "node",
+                    str(cli),
+                    base + path,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-flags={flags}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+            categories = json.loads(report.read_text())["categories"]
+            scores = {key: round(100 * value["score"]) for key, value in categories.items()}
+            holds = scores["performance"] >= 95 and all(
+                scores[key] == 100 for key in ("accessibility", "best-practices", "seo")
+            )
+            say(
+                f"{code} {label}: perf/a11y/best/SEO",
+                "/".join(str(scores[k]) for k in ("performance", "accessibility", "best-practices", "seo")),
+                ">= 95/100/100/100",
+                holds,
+            )
+
+
+def main() -> None:
+    data = load_reference(ROOT / "data" / "methods.yml")
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    print(f"HTTP method reference benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores")
+    overhead(data, work)
+    scaling(data, work)
+    edit_loop(data, work)
+    site = work / "site"
+    subprocess.run([*MKDOCS, "--site-dir", str(site)], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    from nginx import nginx
+
+    codes = [locale["code"] for locale in data["locales"]]
+    with nginx(site, codes, work / "nginx") as base:
+        page_weight(data, site, base)
+        lighthouse(base, work)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
