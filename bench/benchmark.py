@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
@@ -33,6 +32,8 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 from methodref.render import page_sources, render_page  # noqa: E402
 from methodref.validate import load_reference  # noqa: E402
 
+from support import copy_project, fetch, stop, wait_for  # noqa: E402
+
 LIGHTHOUSE = "lighthouse@12.8.2"  # the newest release that runs on Node.js 20
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -42,17 +43,6 @@ ENV.pop("SITE_URL", None)
 def say(figure: str, value: str, target: str = "", holds: bool | None = None) -> None:
     verdict = "" if holds is None else ("  [holds]" if holds else "  [MISSED]")
     print(f"  {figure:<52} {value:>16}   target {target}{verdict}" if target else f"  {figure:<52} {value:>16}")
-
-
-def copy_project(where: Path) -> Path:
-    where.mkdir(parents=True, exist_ok=True)
-    for part in ("mkdocs.yml", "data", "docs", "hooks"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, where / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, where / part)
-    return where
 
 
 def build_seconds(project: Path, env: dict | None = None) -> float:
@@ -161,7 +151,7 @@ def edit_loop(data: dict, work: Path) -> None:
     url = f"http://127.0.0.1:{port}/methods/get/"
     data_file = project / "data" / "methods.yml"
     try:
-        wait_until(lambda: fetch(url) is not None, 120)
+        wait_for(lambda: fetch(url), 120)
         delays = []
         original = data_file.read_text(encoding="utf-8")
         marker = "        summary: Hämtar en representation av en resurs utan att ändra något på servern.\n"
@@ -169,30 +159,13 @@ def edit_loop(data: dict, work: Path) -> None:
             text = f"Hämtar version {attempt} av en representation."
             data_file.write_text(original.replace(marker, f"        summary: {text}\n"), encoding="utf-8")
             start = time.perf_counter()
-            wait_until(lambda text=text: text in (fetch(url) or ""), 60, step=0.01)
+            wait_for(lambda text=text: text in (fetch(url) or ""), 60, step=0.01)
             delays.append(time.perf_counter() - start)
             time.sleep(1)
         delay = statistics.median(delays)
         say("serve, one locale: save to reloaded page, median of 5", f"{delay:.2f} s", "< 1 s", delay < 1)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def wait_until(condition, seconds: float, step: float = 0.2) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("gave up waiting")
-        time.sleep(step)
+        stop(server)
 
 
 def page_weight(data: dict, site: Path, base: str) -> None:

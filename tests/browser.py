@@ -10,6 +10,7 @@ import http.server
 import json
 import re
 import shutil
+import sys
 import threading
 import time
 from pathlib import Path
@@ -47,10 +48,17 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that navigates on closes the connections it no longer needs.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def static_server(site: Path):
     """Serve `site` on 127.0.0.1 until the block ends; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site)))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

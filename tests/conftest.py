@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from methodref.validate import load_reference
 
+from browser import CHROMIUM_ARGS, chromium_path, static_server
 from support import DATA_FILE, ROOT, build
 
 
@@ -30,3 +32,19 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site(built):
     return built[0]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright, for the whole session."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site on 127.0.0.1, answering unknown paths as GitHub Pages does."""
+    with static_server(site) as url:
+        yield url

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from methodref.nginx import nginx_config
 
+from support import stop
+
 NGINX = Path("/usr/sbin/nginx")
 
 
@@ -50,8 +52,4 @@ def nginx(site: Path, locales: list[str], run_dir: Path):
                 time.sleep(0.1)
         yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)

@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -75,3 +77,32 @@ def page_path(site: Path, locale: str, slug: str | None = None) -> Path:
 def soup(path: Path) -> BeautifulSoup:
     """A built page, parsed once; tests only read it."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def fetch(url: str) -> str | None:
+    """The page at `url`, or None while nothing answers there."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, seconds: float, step: float = 0.3):
+    """Poll `condition` until it is true or `seconds` pass; its last value."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Ask a server to stop; kill it if it does not."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -8,28 +8,13 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import CHROMIUM_ARGS, chromium_path, search, static_server
+from browser import search
 from support import LOCALES, page_dir
 
 SEARCH_LOCALES = ["en", "sv", "de", "ja", "zh-Hans", "ar", "fi", "ru"]
 # A word form the locale's pages do not contain, whose stem they do.
 INFLECTED = {"sv": "cacharna", "de": "Abfragen", "en": "retrieved"}
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with static_server(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
-from support import build, copy_project, mkdocs_env
+from support import build, copy_project, fetch, mkdocs_env, stop, wait_for
 
 
 def test_missing_swedish_text_fails_the_build_with_a_clear_message(tmp_path):
@@ -49,24 +47,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def wait_for(condition, seconds: float):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.3)
-    return None
-
-
 @pytest.fixture
 def served_project(tmp_path):
     """`mkdocs serve` on 127.0.0.1 over a copy of the project; stopped afterwards."""
@@ -85,11 +65,7 @@ def served_project(tmp_path):
     try:
         yield project, f"http://127.0.0.1:{port}/", log
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
 
 
 def test_serve_rebuilds_when_the_data_file_changes(served_project):

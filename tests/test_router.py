@@ -4,9 +4,6 @@ right page, locale and section, by every rule INTEGRATING.md promises."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from browser import CHROMIUM_ARGS, chromium_path, static_server
 
 # (query, the browser's languages, the page it must land on)
 ROUTES = [
@@ -31,20 +28,6 @@ ROUTES = [
     ("lang=ko&section=comparison", "en-US", "ko/#comparison"),
     ("method=FETCH&lang=sv", "en-US", "sv/?unknown-method=FETCH#methods"),
 ]
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with static_server(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize(("query", "languages", "expected"), ROUTES)

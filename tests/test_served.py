@@ -10,11 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from nginx import nginx
-
-from browser import CHROMIUM_ARGS, chromium_path
 from support import LOCALES, page_dir, raw_data
 
 AXE = Axe()
@@ -24,14 +21,6 @@ AXE = Axe()
 def served(site, tmp_path_factory):
     with nginx(site, LOCALES, tmp_path_factory.mktemp("nginx")) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def get(url: str, **headers):
