@@ -30,7 +30,8 @@ def drop_alternate_links(page: str) -> str:
     request per locale on every page view. The sitemap carries the same
     hreflang alternates for search engines.
     """
-    return ALTERNATE_LINK.sub("", page)
+    head_end = page.find("</head>")
+    return ALTERNATE_LINK.sub("", page[:head_end]) + page[head_end:]
 
 
 # Material's worker turns every typed term into a prefix search, `term*`, and

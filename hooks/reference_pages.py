@@ -19,6 +19,7 @@ import html
 import json
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,7 +69,7 @@ def _current_locale(config) -> dict:
 
 
 @event_priority(100)
-def _configure_locale(config):
+def on_config(config):
     data = reference()
     i18n = _i18n(config)
     if i18n.current_language is None:  # the first of i18n's per-language builds
@@ -82,6 +83,7 @@ def _configure_locale(config):
                 language.default = language.build = language.locale == only
         _state["stash"] = {}
         _state["worker"] = _stemmed_worker()
+        _state["search"] = _search_settings(config, data)
     locale = _current_locale(config)
     # Material's search reads the theme language in its own on_config, which
     # runs before i18n sets it: set both here, for this locale alone.
@@ -89,26 +91,36 @@ def _configure_locale(config):
     search = config.plugins.get("material/search")
     if search is not None:
         search.config.lang = [locale["search_language"]]
-        search.config.separator = None
-        search.config.pipeline = None
+        search.config.separator, search.config.pipeline = _state["search"][locale["code"]]
         # Material segments every Han character with jieba when it is
         # installed; only Chinese wants that (Japanese has its own segmenter).
         material_search.jieba = JIEBA if locale["search_language"] == "zh" else None
     return config
 
 
-@event_priority(-10)
-def _stem_search_terms(config):
-    """After Material's search filled in its defaults for the language: add
-    the stemmer, which Material leaves out, so a reader's "requests" finds
-    "request". The list is the one Material's index already holds."""
-    search = config.plugins.get("material/search")
-    if search is not None and "stemmer" not in search.config.pipeline:
-        search.config.pipeline.append("stemmer")
-    return config
+def _search_settings(config, data: dict) -> dict:
+    """Per locale, Material's search separator and pipeline for its language,
+    plus the stemmer, which Material leaves out, so "requests" finds "request".
 
+    Read once from Material's language partials: its search plugin would
+    otherwise compile them anew in every locale's build."""
+    env = config.theme.get_env()
 
-on_config = CombinedEvent(_configure_locale, _stem_search_terms)
+    def translate(language: str, key: str) -> str:
+        for name in (language, "en"):
+            value = env.get_template(f"partials/languages/{name}.html").module.t(key)
+            if str(value).strip("\n"):
+                return str(value)
+        raise PluginError(f"Material has no {key} for {language}")
+
+    settings = {}
+    for locale in data["locales"]:
+        language = locale["theme_language"]
+        # As Material splits it (plugins/search/plugin.py).
+        pipeline = list(filter(len, re.split(r"\s*,\s*", translate(language, "search.config.pipeline"))))
+        stemmed = list(dict.fromkeys([*pipeline, "stemmer"]))
+        settings[locale["code"]] = (translate(language, "search.config.separator"), stemmed)
+    return settings
 
 
 def _stemmed_worker() -> tuple[str, str]:

@@ -18,9 +18,12 @@ BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+=:~])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in SPECIAL})
+
+
 def escape(text: str) -> str:
     """Plain text as inert Markdown."""
-    escaped = "".join(f"&#{ord(char)};" if char in SPECIAL else char for char in text)
+    escaped = text.translate(ENTITIES)
     start = BLOCK_START.match(escaped)
     if start:  # "1. x" or "- x" stays a sentence, not a list
         end = start.end() if start.group(1)[0].isdigit() else 0
