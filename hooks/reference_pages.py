@@ -83,7 +83,8 @@ def on_config(config):
                 language.default = language.build = language.locale == only
         _state["stash"] = {}
         _state["worker"] = _stemmed_worker()
-        _state["search"] = _search_settings(config, data)
+        built = [language.locale for language in i18n.config.languages if language.build]
+        _state["search"] = _search_settings(config, [locale_entry(data, code) for code in built])
     locale = _current_locale(config)
     # Material's search reads the theme language in its own on_config, which
     # runs before i18n sets it: set both here, for this locale alone.
@@ -98,7 +99,7 @@ def on_config(config):
     return config
 
 
-def _search_settings(config, data: dict) -> dict:
+def _search_settings(config, locales: list[dict]) -> dict:
     """Per locale, Material's search separator and pipeline for its language,
     plus the stemmer, which Material leaves out, so "requests" finds "request".
 
@@ -114,7 +115,7 @@ def _search_settings(config, data: dict) -> dict:
         raise PluginError(f"Material has no {key} for {language}")
 
     settings = {}
-    for locale in data["locales"]:
+    for locale in locales:
         language = locale["theme_language"]
         # As Material splits it (plugins/search/plugin.py).
         pipeline = list(filter(len, re.split(r"\s*,\s*", translate(language, "search.config.pipeline"))))
