@@ -65,7 +65,7 @@ def _i18n(config):
 def _current_locale(config) -> dict:
     i18n = _i18n(config)
     data = reference()
-    return locale_entry(data, i18n.current_language or data["locales"][0]["code"])
+    return locale_entry(data, i18n.current_language or i18n.default_language)
 
 
 @event_priority(100)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from support import build, copy_project, fetch, mkdocs_env, stop, wait_for
+from support import ROOT, build, copy_project, fetch, mkdocs_env, stop, wait_for
 
 
 def test_missing_swedish_text_fails_the_build_with_a_clear_message(tmp_path):
@@ -166,3 +166,18 @@ def test_hostile_text_in_every_field_stays_text(tmp_path):
             assert all(len(row.find_all("td")) == width for row in table.select("tbody tr")), where
     overview = BeautifulSoup((site / "sv" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "<script>alert(1)</script>" in overview.select_one("article").get_text()
+
+
+def test_one_locale_alone_for_a_fast_edit_loop(tmp_path):
+    """ONLY_LOCALE=sv (make serve LOCALE=sv) builds Swedish alone, at the root."""
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**mkdocs_env(), "ONLY_LOCALE": "sv"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '<html lang="sv"' in (site / "methods" / "get" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "de").exists() and not (site / "sv").exists()
