@@ -12,21 +12,11 @@ from methodref.markup import plain
 
 from support import DEFAULT_LOCALE, LOCALES, ROOT, page_dir, page_path, soup
 
-# The section ids are a promise to every link in a help button: same in every
-# locale, never renamed.
-OVERVIEW_SECTIONS = {"methods", "comparison", "terms", "guide", "get-vs-query", "post-put-patch", "retries"}
-METHOD_SECTIONS = {
-    "properties",
-    "choose",
-    "avoid",
-    "success",
-    "cautions",
-    "example",
-    "example-http",
-    "example-curl",
-    "specification",
-    "related",
-}
+# The section ids are a promise to every link in a help button, kept in the
+# link contract: the same in every locale, never renamed.
+PROMISED = json.loads((ROOT / "tests" / "contract" / "links.json").read_text(encoding="utf-8"))
+OVERVIEW_SECTIONS = set(PROMISED["/"])
+METHOD_SECTIONS = set(PROMISED["/methods/get/"])
 SPEC_HOSTS = {"www.rfc-editor.org", "html.spec.whatwg.org"}
 SITE_HOST = "http-methods.example.net"
 
