@@ -33,14 +33,6 @@ def dump_block(value, indent: int) -> str:
     return "".join(" " * indent + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def ordered_like(value, model):
-    """`value` with its mapping keys in the order of `model` (English)."""
-    if isinstance(value, dict) and isinstance(model, dict):
-        keys = [k for k in model if k in value] + [k for k in value if k not in model]
-        return {k: ordered_like(value[k], model.get(k)) for k in keys}
-    return value
-
-
 def add_locale(source: str, locale: dict, method_texts: dict[str, dict]) -> str:
     """Insert a locale entry and its text for every method into the file text.
 

@@ -1,7 +1,7 @@
 """Markdown for every page, from the validated data. Pure functions.
 
 Section ids are explicit and the same in every locale: they are part of the
-link contract for help buttons (see SECTION_IDS).
+link contract for help buttons (tests/contract/links.json).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ METHOD_SECTIONS = (
     "specification",
     "related",
 )
-SECTION_IDS = {"overview": OVERVIEW_SECTIONS, "method": METHOD_SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,6 @@ class PageSource:
     locale: str
     src_uri: str
     method: str | None = None
-
-    @property
-    def kind(self) -> str:
-        return "overview" if self.method is None else "method"
 
 
 def locale_codes(data: dict) -> list[str]:
