@@ -12,7 +12,18 @@ from support import DATA_FILE, LOCALES, raw_data
 
 SOURCE_LOCALE = "en"
 METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "QUERY"]
-METHOD_FIELDS = ["name", "slug", "defined_in", "properties", "success", "notes", "related", "example", "text"]
+METHOD_FIELDS = [
+    "name",
+    "slug",
+    "defined_in",
+    "properties",
+    "success",
+    "notes",
+    "related",
+    "references",
+    "example",
+    "text",
+]
 LOCALE_FIELDS = [
     "code",
     "name",
@@ -20,8 +31,10 @@ LOCALE_FIELDS = [
     "search_language",
     "direction",
     "aliases",
+    "reviewed",
     "labels",
     "glossary",
+    "search_terms",
     "overview",
 ]
 TEXT_FIELDS = ["summary", "description", "choose", "avoid", "success", "status", "cautions", "example"]

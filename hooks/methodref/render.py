@@ -14,7 +14,8 @@ from .curl import curl_command
 from .markup import escape, fence, inline, paragraphs, plain
 
 PROPERTY_ORDER = ("safe", "idempotent", "cacheable", "request_content", "response_content", "html_forms")
-OVERVIEW_SECTIONS = ("methods", "comparison", "terms", "guide", "get-vs-query", "post-put-patch", "retries")
+OVERVIEW_SECTIONS = ("methods", "comparison", "terms", "guide", "get-vs-query", "post-put-patch", "retries", "redirects")
+GUIDES = (("get_vs_query", "get-vs-query"), ("post_put_patch", "post-put-patch"), ("retries", "retries"), ("redirects", "redirects"))
 METHOD_SECTIONS = (
     "properties",
     "choose",
@@ -137,7 +138,7 @@ def render_overview(data: dict, code: str) -> str:
     )
 
     out += [heading(2, labels["guide"], "guide"), inline(text["guide_intro"])]
-    for key, anchor in (("get_vs_query", "get-vs-query"), ("post_put_patch", "post-put-patch"), ("retries", "retries")):
+    for key, anchor in GUIDES:
         out += [heading(3, text[f"{key}_title"], anchor), *paragraphs(text[key])]
     return "\n\n".join(out) + "\n"
 
@@ -208,6 +209,7 @@ def render_method(data: dict, name: str, code: str) -> str:
             method["defined_in"],
             *(method["properties"][prop]["source"] for prop in PROPERTY_ORDER),
             *(data["status_codes"][str(item["code"])]["source"] for item in method["success"]),
+            *method["references"],
         ]
     )
     defined_in = f"{inline(labels['defined_in'])}: "
