@@ -102,3 +102,39 @@ def test_examples_use_a_listed_success_code(data):
     for m in data["methods"]:
         status = int(m["example"]["response"].split()[1])
         assert status in codes(data, m["name"]), m["name"]
+
+
+def test_response_content_is_optional_wherever_204_is_a_success(data):
+    # 204 No Content is a success, so content cannot be an unconditional yes (POST was, before review).
+    for m in data["methods"]:
+        fact = m["properties"]["response_content"]
+        if 204 in codes(data, m["name"]):
+            assert fact["value"] is True and fact.get("condition") == "optional", m["name"]
+    assert {m["name"] for m in data["methods"] if 204 in codes(data, m["name"])} == {
+        "POST",
+        "PUT",
+        "PATCH",
+        "DELETE",
+        "OPTIONS",
+    }
+
+
+def test_query_request_content_cites_the_must_in_section_2(data):
+    # RFC 10008 §2: "Servers MUST fail the request if the Content-Type request field is missing".
+    assert method(data, "QUERY")["properties"]["request_content"]["source"] == "RFC 10008 §2"
+
+
+def test_the_texts_cite_the_sections_they_rely_on(data):
+    references = {m["name"]: set(m["references"]) for m in data["methods"]}
+    assert {"RFC 7396 §2", "RFC 6902 §4.1", "RFC 6902 §4.6", "RFC 5789 §3.1"} <= references["PATCH"]
+    assert {"RFC 10008 §2.3", "RFC 10008 §2.4", "RFC 10008 §2.5", "RFC 10008 §3", "RFC 10008 §4"} <= references["QUERY"]
+    assert {"RFC 9110 §15.4.2", "RFC 9110 §15.4.3"} <= references["POST"]
+    assert {"RFC 9110 §7.6.3"} <= references["TRACE"]
+
+
+def test_trace_example_goes_through_a_gateway(data):
+    # An origin-form request reaches a gateway, not a proxy (RFC 9112 §3.2.1, §3.2.2); the
+    # gateway adds its Via entry to the request it forwards (RFC 9110 §7.6.3).
+    example = method(data, "TRACE")["example"]
+    assert example["request"].startswith("TRACE /")
+    assert "Via: 1.1 gateway." in example["response"]
