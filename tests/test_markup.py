@@ -80,6 +80,17 @@ def test_curl_for_a_request_with_content():
     )
 
 
+def test_curl_leaves_content_length_to_curl():
+    request = "PUT /w/1 HTTP/1.1\nHost: api.example.com\nContent-Type: text/plain\nContent-Length: 2\n\nhi\n"
+    assert curl_command(request) == (
+        "curl --include \\\n"
+        "  --request PUT \\\n"
+        "  https://api.example.com/w/1 \\\n"
+        "  --header 'Content-Type: text/plain' \\\n"
+        "  --data-binary hi"
+    )
+
+
 def test_curl_for_head_and_connect():
     assert curl_command("HEAD /f HTTP/1.1\nHost: h.example\n") == "curl --head \\\n  https://h.example/f"
     connect = "CONNECT h.example:443 HTTP/1.1\nHost: h.example:443\n"

@@ -24,7 +24,9 @@ def curl_command(request: str, proxy: str | None = None) -> str:
         groups = [["curl", "--include"], [f"https://{host}{target}"]]
     else:
         groups = [["curl", "--include"], ["--request", method], [f"https://{host}{target}"]]
-    groups += [["--header", f"{name}: {value}"] for name, value in headers if name.lower() != "host"]
+    # curl sends Host from the URL and counts Content-Length from --data-binary itself.
+    derived = {"host", "content-length"}
+    groups += [["--header", f"{name}: {value}"] for name, value in headers if name.lower() not in derived]
     if body.strip():
         groups.append(["--data-binary", body.strip()])
     return " \\\n  ".join(" ".join(shlex.quote(arg) for arg in group) for group in groups)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 
+from .http_message import request_faults, response_faults
 from .loader import Loaded, load_file
 from .paths import describe
 from .problems import DataError, Problem
@@ -291,6 +292,10 @@ def _check_example(method, at, codes, report) -> None:
             "the response must start with 'HTTP/1.1 <code> <reason>' using a code from success",
             "write the status line first, with a code this method lists in success",
         )
+    for fault in request_faults(example["request"]):
+        report((*at, "example", "request"), fault.message, fault.fix)
+    for fault in response_faults(example["response"], method["name"]):
+        report((*at, "example", "response"), fault.message, fault.fix)
     if (method["name"] == "CONNECT") != ("proxy" in example):
         report(
             (*at, "example", "proxy"),
