@@ -26,91 +26,91 @@ FAULTS = {
         "    slug: get\n",
         "    slug: get: x\n",
         [
-            "206: file: YAML syntax error: mapping values are not allowed here "
+            "212: file: YAML syntax error: mapping values are not allowed here "
             "(check the indentation and quoting on this line and the one before it)"
         ],
     ),
     "duplicate-key": (
         "    slug: get\n",
         "    slug: get\n    slug: got\n",
-        ["207: GET.slug: duplicate key 'slug', first defined on line 206 (keep one of them and delete the other)"],
+        ["213: GET.slug: duplicate key 'slug', first defined on line 212 (keep one of them and delete the other)"],
     ),
     "bare-yes-value": (
         "        value: true\n        source: RFC 9110 §9.2.1\n",
         "        value: yes\n        source: RFC 9110 §9.2.1\n",
         [
-            "210: GET.properties.safe.value: 'yes' is read as a boolean "
+            "216: GET.properties.safe.value: 'yes' is read as a boolean "
             '(write true or false for a yes/no fact, or quote it ("yes") for text)'
         ],
     ),
     "bare-no-key": (
         "    notes: []\n",
         "    notes: []\n    no: []\n",
-        ["233: GET.no: the key 'no' is read as a boolean (quote it: \"no\":)"],
+        ["239: GET.no: the key 'no' is read as a boolean (quote it: \"no\":)"],
     ),
     "missing-locale": (
         "    text:\n      en:\n",
         "    text:\n      fr:\n",
         [
-            "245: GET.en: no text for this locale (add 'en:' under text with summary, description, choose, avoid, "
+            "252: GET.en: no text for this locale (add 'en:' under text with summary, description, choose, avoid, "
             "success, status, cautions and example)",
-            "246: GET.fr: text for 'fr', which is not in locales (add the locale to locales, or remove this text)",
+            "253: GET.fr: text for 'fr', which is not in locales (add the locale to locales, or remove this text)",
         ],
     ),
     "missing-field": (
         SUMMARY,
         "",
         [
-            "246: GET.en.summary: missing field (add 'summary:' here; every field is described at the top of the data file)"
+            "253: GET.en.summary: missing field (add 'summary:' here; every field is described at the top of the data file)"
         ],
     ),
     "unknown-field": (
         "        choose:\n",
         "        chose: x\n        choose:\n",
         [
-            "252: GET.en.chose: unknown field 'chose' (did you mean 'choose'? remove it or rename it; allowed here: "
+            "259: GET.en.chose: unknown field 'chose' (did you mean 'choose'? remove it or rename it; allowed here: "
             "summary, description, choose, avoid, success, status, cautions, example, translated_from)"
         ],
     ),
     "empty-text": (
         SUMMARY,
         '        summary: "  "\n',
-        ["247: GET.en.summary: empty text (write the text; it must not be empty)"],
+        ["254: GET.en.summary: empty text (write the text; it must not be empty)"],
     ),
     "number-for-text": (
         "      nav_methods: Methods\n",
         "      nav_methods: 42\n",
         [
-            '80: labels.en.nav_methods: expected text, found the number 42 (quote the value ("42") so it is read as text)'
+            '81: labels.en.nav_methods: expected text, found the number 42 (quote the value ("42") so it is read as text)'
         ],
     ),
     "list-for-text": (
         "      nav_methods: Methods\n",
         "      nav_methods: [Methods]\n",
-        ["80: labels.en.nav_methods: expected text, found a list (write text here)"],
+        ["81: labels.en.nav_methods: expected text, found a list (write text here)"],
     ),
     "invalid-status-code": (
         "      - code: 304\n",
         "      - code: 299\n",
         [
-            "231: GET.success[2].code: status 299 is not in status_codes "
+            "237: GET.success[2].code: status 299 is not in status_codes "
             "(add it to status_codes with its reason phrase and source, or correct the code)",
-            "264: GET.en.status.299: no meaning for status 299, which this method lists in success "
+            "271: GET.en.status.299: no meaning for status 299, which this method lists in success "
             "(add '299:' with what the code means for GET)",
-            "267: GET.en.status.304: status 304 is not in this method's success list "
+            "274: GET.en.status.304: status 304 is not in this method's success list "
             "(remove it, or add the code to the method's success list)",
         ],
     ),
     "unknown-related-method": (
         "    related: []\n",
         "    related: [FETCH]\n",
-        ["233: GET.related[0]: 'FETCH' is not another method of this file (remove it)"],
+        ["239: GET.related[0]: 'FETCH' is not another method of this file (remove it)"],
     ),
     "unknown-rfc-section": (
         "        source: RFC 9110 §9.2.1\n",
         "        source: RFC 9110 §9.2.9\n",
         [
-            "211: GET.properties.safe.source: section 9.2.9 of RFC 9110 is not in the list of known sections "
+            "217: GET.properties.safe.source: section 9.2.9 of RFC 9110 is not in the list of known sections "
             "(correct the section, or add it to specs.RFC 9110.sections after checking it)"
         ],
     ),
@@ -118,7 +118,7 @@ FAULTS = {
         "        source: RFC 9110 §9.2.1\n",
         "        source: RFC9110 9.2.1\n",
         [
-            "211: GET.properties.safe.source: 'RFC9110 9.2.1' is not a citation "
+            "217: GET.properties.safe.source: 'RFC9110 9.2.1' is not a citation "
             '(write it as "RFC 9110 §9.3.1": a spec from specs, a space, § and a listed section)'
         ],
     ),
@@ -133,7 +133,7 @@ FAULTS = {
         "        condition: no-defined-semantics\n",
         "        condition: unclear\n",
         [
-            "220: GET.properties.request_content.condition: 'unclear' is not one of: content-location, "
+            "226: GET.properties.request_content.condition: 'unclear' is not one of: content-location, "
             "content-in-cache-key, if-match, no-defined-semantics, no-defined-use, forbidden, required, "
             "patch-document, optional, tunnel (use a key of labels.conditions)"
         ],
@@ -142,7 +142,7 @@ FAULTS = {
         "          206: Only the requested range is in the content.\n",
         "          206: Only the `Range is in the content.\n",
         [
-            "266: GET.en.status.206: a backtick opens code that never closes (add the closing backtick, or remove the stray one)"
+            "273: GET.en.status.206: a backtick opens code that never closes (add the closing backtick, or remove the stray one)"
         ],
     ),
     "section-as-number": (
@@ -156,7 +156,7 @@ FAULTS = {
         "        GET /orders/42 HTTP/1.1\n",
         "        POST /orders/42 HTTP/1.1\n",
         [
-            "235: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
+            "242: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
             "(write the request line first, then one header field per line)"
         ],
     ),
@@ -187,7 +187,7 @@ def test_file_that_is_not_utf8(tmp_path):
     with pytest.raises(DataError) as error:
         load_reference(broken)
     assert [str(p) for p in error.value.problems] == [
-        f"{tmp_path.name}/methods.yml:211: file: the file is not valid UTF-8 on this line "
+        f"{tmp_path.name}/methods.yml:217: file: the file is not valid UTF-8 on this line "
         "(save the file with UTF-8 encoding)"
     ]
 
