@@ -14,8 +14,22 @@ from .curl import curl_command
 from .markup import escape, fence, inline, paragraphs, plain
 
 PROPERTY_ORDER = ("safe", "idempotent", "cacheable", "request_content", "response_content", "html_forms")
-OVERVIEW_SECTIONS = ("methods", "comparison", "terms", "guide", "get-vs-query", "post-put-patch", "retries", "redirects")
-GUIDES = (("get_vs_query", "get-vs-query"), ("post_put_patch", "post-put-patch"), ("retries", "retries"), ("redirects", "redirects"))
+OVERVIEW_SECTIONS = (
+    "methods",
+    "comparison",
+    "terms",
+    "guide",
+    "get-vs-query",
+    "post-put-patch",
+    "retries",
+    "redirects",
+)
+GUIDES = (
+    ("get_vs_query", "get-vs-query"),
+    ("post_put_patch", "post-put-patch"),
+    ("retries", "retries"),
+    ("redirects", "redirects"),
+)
 METHOD_SECTIONS = (
     "properties",
     "choose",
