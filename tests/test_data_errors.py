@@ -160,6 +160,28 @@ FAULTS = {
             "(write the request line first, then one header field per line)"
         ],
     ),
+    "review-line-without-date": (
+        "      reviewed: This language version was last reviewed in full on {date}.\n",
+        "      reviewed: This language version was last reviewed in full.\n",
+        ["115: labels.en.reviewed: the line must give the date once, as {date} (put {date} where the date goes)"],
+    ),
+    "review-date-not-in-calendar": (
+        '    reviewed: "2026-12-01"\n',
+        '    reviewed: "2026-02-30"\n',
+        [
+            "76: locale.en.reviewed: '2026-02-30' is not a day of the calendar (check the month and the day of the last full review)"
+        ],
+    ),
+    "locale-unknown-to-babel": (
+        "  - code: en\n",
+        "  - code: en-XX\n",
+        [
+            "70: locale.en-XX.code: Babel has no locale 'en-XX', so dates cannot be written in its format (Babel knows 'en': use that code)",
+            "252: GET.en-XX: no text for this locale (add 'en-XX:' under text with summary, description, choose, avoid, "
+            "success, status, cautions and example)",
+            "253: GET.en: text for 'en', which is not in locales (add the locale to locales, or remove this text)",
+        ],
+    ),
     "unknown-direction": (
         "    direction: ltr\n",
         "    direction: right\n",
