@@ -102,3 +102,18 @@ def test_right_to_left_pages_keep_code_left_to_right(page, base_url):
     assert styles and set(styles) == {"ltr"}
     first_cell = page.eval_on_selector("article h1", "h => getComputedStyle(h).direction")
     assert first_cell == "rtl"
+
+
+def test_search_finds_a_page_by_a_search_term_the_pages_never_show(page, base_url):
+    """English readers type "payload"; the pages say "content"."""
+    results = search(page, base_url, "payload")
+    assert any(urlsplit(url).path == "/methods/post/" for url in results), results
+    assert "payload" not in page.inner_text(".md-search-result").lower()
+    page.goto(base_url + "methods/post/")
+    assert "payload" not in page.inner_text("body").lower()
+
+
+def test_search_finds_swedish_pages_by_a_swedish_search_term(page, base_url):
+    results = search(page, base_url + "sv/", "begäran")
+    assert results, "no result for 'begäran' in sv: list it under search_terms.request"
+    assert {locale_of_url(url) for url in results} == {"sv"}, results

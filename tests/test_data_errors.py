@@ -182,6 +182,15 @@ FAULTS = {
             "253: GET.en: text for 'en', which is not in locales (add the locale to locales, or remove this text)",
         ],
     ),
+    "search-terms-not-under-a-concept": (
+        "      content: [body, payload]\n",
+        "      body: [content, payload]\n",
+        [
+            "179: locale.en.search_terms.body: 'body' is not a glossary concept (key the words by the concept, as the glossary names it: "
+            "method, request, response, resource, representation, content, header_field, status_code, safe, idempotent, cacheable, "
+            "cache, proxy, client, server, query_string, patch_document, tunnel)"
+        ],
+    ),
     "unknown-direction": (
         "    direction: ltr\n",
         "    direction: right\n",

@@ -96,6 +96,13 @@ def _schema_problem(error, data, loaded: Loaded, report) -> None:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
+                if "x-expected" in schema:  # keyed by names from elsewhere in the file, not by fields
+                    report(
+                        (*path, name),
+                        f"'{name}' is not {schema['x-expected']}",
+                        f"{hint}{schema['x-fix']}: {', '.join(allowed)}",
+                    )
+                    continue
                 report(
                     (*path, name),
                     f"unknown field '{name}'",
