@@ -211,7 +211,7 @@ def render_method(data: dict, name: str, code: str) -> str:
         status = data["status_codes"][str(item["code"])]
         rows.append(
             [
-                f"{item['code']} {escape(status['reason'])}",
+                inline(f"{item['code']} {status['reason']}"),
                 inline(text["status"][str(item["code"])]),
                 citation_link(data, status["source"]),
             ]
