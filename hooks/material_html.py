@@ -77,14 +77,28 @@ def localize_not_found(page: str, title: str, text: str, link_text: str, href: s
     return page.replace(NOT_FOUND_HEADING, body, 1)
 
 
-def search_index_for_locale(index_json: str, prefix: str) -> str:
-    """One locale's search index, its locations relative to the locale's root."""
+def search_index_for_locale(index_json: str, prefix: str, synonyms: list[tuple[str, list[str]]]) -> str:
+    """One locale's search index, its locations relative to the locale's root,
+    each section findable by the synonyms of the terms it uses."""
     index = json.loads(index_json)
     docs = [doc for doc in index["docs"] if doc["location"].startswith(prefix)]
     for doc in docs:
         doc["location"] = doc["location"][len(prefix) :]
+        keywords = search_keywords(doc["title"] + " " + doc["text"], synonyms)
+        if keywords:
+            doc["keywords"] = keywords
     index["docs"] = docs
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_keywords(text: str, synonyms: list[tuple[str, list[str]]]) -> str:
+    """The synonyms of every term that `text` contains, for the search field
+    `keywords`: indexed, never shown. Terms match case-insensitively inside
+    words too, as CJK text has no spaces; Chinese text is segmented by zero
+    width spaces first."""
+    text = text.replace("\u200b", "").casefold()
+    found = [word for term, words in synonyms if term.casefold() in text for word in words]
+    return " ".join(dict.fromkeys(found))
 
 
 def embed_not_found_locales(page: str, locales: dict, base: str) -> str:

@@ -227,8 +227,10 @@ def _keep_locale_output(config):
     root = _locale_root(config)
     locale = _current_locale(config)
     labels = locale["labels"]
+    # The locale's own words for a concept find the sections that use its term.
+    synonyms = [(locale["glossary"][concept], words) for concept, words in locale["search_terms"].items()]
     index = material_html.search_index_for_locale(
-        (site / "search" / "search_index.json").read_text(encoding="utf-8"), root
+        (site / "search" / "search_index.json").read_text(encoding="utf-8"), root, synonyms
     )
     home = _absolute(config, root)
     not_found = material_html.localize_not_found(

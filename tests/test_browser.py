@@ -102,3 +102,48 @@ def test_right_to_left_pages_keep_code_left_to_right(page, base_url):
     assert styles and set(styles) == {"ltr"}
     first_cell = page.eval_on_selector("article h1", "h => getComputedStyle(h).direction")
     assert first_cell == "rtl"
+
+
+def test_search_finds_a_page_by_a_search_term_the_pages_never_show(page, base_url):
+    """English readers type "payload"; the pages say "content"."""
+    results = search(page, base_url, "payload")
+    assert any(urlsplit(url).path == "/methods/post/" for url in results), results
+    assert "payload" not in page.inner_text(".md-search-result").lower()
+    page.goto(base_url + "methods/post/")
+    assert "payload" not in page.inner_text("body").lower()
+
+
+def test_search_finds_swedish_pages_by_a_swedish_search_term(page, base_url):
+    results = search(page, base_url + "sv/", "begäran")
+    assert results, "no result for 'begäran' in sv: list it under search_terms.request"
+    assert {locale_of_url(url) for url in results} == {"sv"}, results
+
+
+# Per status mention: the boxes of its code and of its reason phrase, drawn.
+STATUS_BOXES = """els => els.filter(e => / /.test(e.textContent)).map(e => {
+  const text = e.firstChild, space = text.data.indexOf(" ");
+  const box = (start, end) => {
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, end);
+    return range.getBoundingClientRect();
+  };
+  const code = box(0, space), reason = box(space + 1, text.data.length);
+  return {text: text.data, cell: e.closest("td") !== null, codeRight: code.right, reasonLeft: reason.left};
+})"""
+
+
+def test_right_to_left_sentences_keep_status_codes_and_header_names_left_to_right(page, base_url):
+    page.goto(base_url + "ar/methods/put/")
+    mentions = page.eval_on_selector_all("article bdi", STATUS_BOXES)
+    assert {mention["cell"] for mention in mentions} == {True, False}, "a mention in a sentence and in a table"
+    assert "200 OK" in [mention["text"] for mention in mentions]
+    for mention in mentions:  # "200 OK", not "OK 200"
+        assert mention["codeRight"] <= mention["reasonLeft"], mention
+    header = page.eval_on_selector_all(
+        "article p > code, article li > code",
+        """codes => codes.filter(c => c.textContent === "If-Match").map(c => ({
+          code: getComputedStyle(c).direction, sentence: getComputedStyle(c.parentElement).direction
+        }))""",
+    )
+    assert header and all(found == {"code": "ltr", "sentence": "rtl"} for found in header), header

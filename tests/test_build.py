@@ -138,6 +138,7 @@ def test_hostile_text_in_every_field_stays_text(tmp_path):
     for part in ("labels", "glossary", "overview"):
         sv[part] = hostile_copy(sv[part], counter)
     sv["labels"]["unknown_method"] = HOSTILE[0] + " {method}"
+    sv["labels"]["reviewed"] = HOSTILE[5] + " {date}"
     for method in data["methods"]:
         text = method["text"]["sv"]
         method["text"]["sv"] = {k: v if k == STAMP_KEY else hostile_copy(v, counter) for k, v in text.items()}

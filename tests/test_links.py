@@ -61,6 +61,7 @@ def test_json_export_matches_the_data(site, data):
     exported = json.loads((site / EXPORT_PATH).read_text(encoding="utf-8"))
     assert exported["version"] == 1
     assert [locale["code"] for locale in exported["locales"]] == [locale["code"] for locale in data["locales"]]
+    assert [locale["reviewed"] for locale in exported["locales"]] == [locale["reviewed"] for locale in data["locales"]]
     assert [m["name"] for m in exported["methods"]] == [m["name"] for m in data["methods"]]
     for method, facts in zip(exported["methods"], data["methods"], strict=True):
         assert {p: f["value"] for p, f in method["properties"].items()} == {

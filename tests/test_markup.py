@@ -29,6 +29,9 @@ def render(source: str) -> BeautifulSoup:
         "- not a list",
         "# not a heading",
         "&lt;script&gt; stays as typed",
+        "&#123; and {200} stay as typed",
+        "[200 OK](javascript:alert(1)) <b>404</b> Not Found",
+        "200 OK",
     ],
 )
 def test_hostile_text_shows_exactly_as_written(hostile):
@@ -54,6 +57,31 @@ def test_backticks_make_code_and_nothing_else():
     page = render(inline('Send `If-Match: "v1"` and <b>not</b> this'))
     assert [code.get_text() for code in page.find_all("code")] == ['If-Match: "v1"']
     assert page.find("b") is None
+
+
+def mentions(text: str) -> list[str]:
+    return [bdi.get_text() for bdi in render(inline(text)).find_all("bdi", dir="ltr")]
+
+
+def test_status_mentions_read_left_to_right_with_their_reason_phrase():
+    assert mentions("A retry can get 412 Precondition Failed, 204 No Content or any 2xx code.") == [
+        "412 Precondition Failed",
+        "204 No Content",
+        "2xx",
+    ]
+    assert mentions("422 Unprocessable Content for a patch it cannot apply") == ["422 Unprocessable Content"]
+    assert mentions("يجيب بالرمز 201 Created مع ترويسة، و202 Accepted عندما") == ["201 Created", "202 Accepted"]
+    assert mentions("任何 2xx 状态码；通常是 200。") == ["2xx", "200"]
+
+
+def test_numbers_that_are_no_status_stay_as_they_are():
+    assert mentions("RFC 9110 §15.3.1, in 2026, via port 3128, 200er, 600 and 0xx") == []
+
+
+def test_code_spans_keep_their_status_lines_whole():
+    page = render(inline("Answers `HTTP/1.1 200 OK` and then 200 OK."))
+    assert [code.get_text() for code in page.find_all("code")] == ["HTTP/1.1 200 OK"]
+    assert [bdi.get_text() for bdi in page.find_all("bdi")] == ["200 OK"]
 
 
 def test_paragraphs_split_on_blank_lines_and_join_lines():

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from babel import Locale
+from babel.dates import format_date
 
 from methodref.markup import plain
 
@@ -61,6 +64,26 @@ def test_method_pages(site, data, code):
         assert locale["labels"]["properties"] in headings, where
         description = page.find("meta", attrs={"name": "description"})["content"]
         assert description == plain(method["text"][code]["summary"]), where
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_every_page_ends_with_the_review_date_as_the_locale_writes_dates(site, data, code):
+    locale = locale_of(data, code)
+    shown = format_date(date.fromisoformat(locale["reviewed"]), format="long", locale=Locale.parse(code, sep="-"))
+    expected = plain(locale["labels"]["reviewed"]).replace("{date}", shown)
+    for slug in [None, *(method["slug"] for method in data["methods"])]:
+        article = soup(page_path(site, code, slug)).select_one("article")
+        where = f"{code} {slug or 'overview'}"
+        assert article.find_all(recursive=False)[-1] == article.select_one("p.page-reviewed"), where
+        assert article.select_one("p.page-reviewed").get_text() == expected, where
+        assert locale["reviewed"] not in article.get_text(), where
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"), [("sv", "1 december 2026"), ("de", "1. Dezember 2026"), ("ja", "2026年12月1日")]
+)
+def test_review_date_in_the_words_of_the_locale(site, code, shown):
+    assert shown in soup(page_path(site, code)).select_one("p.page-reviewed").get_text()
 
 
 def test_default_locale_is_at_the_root_and_others_below_their_code(site, data):

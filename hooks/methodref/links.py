@@ -120,6 +120,7 @@ def export(data: dict, site_url: str) -> dict:
                 "name": locale["name"],
                 "direction": locale["direction"],
                 "aliases": locale["aliases"],
+                "reviewed": locale["reviewed"],
                 "url": base + locale_home(data, locale["code"]),
                 "sections": {s: f"{base}{locale_home(data, locale['code'])}#{s}" for s in OVERVIEW_SECTIONS},
             }

@@ -3,12 +3,15 @@
 Every character with a meaning in Markdown or HTML becomes a numeric
 character reference, so no text can open a tag, a link, an attribute list
 or a table cell. The one markup the data allows, `code` between backticks,
-becomes a <code> element around text escaped the same way.
+becomes a <code> element around text escaped the same way. Status codes
+the text mentions ("200 OK") become elements of their own, found in the
+plain text before it is escaped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Characters that Markdown, its enabled extensions or HTML interpret
 # anywhere in a line.
@@ -16,6 +19,16 @@ SPECIAL = frozenset("\\`*_{}[]()#!|<>&")
 # What else starts a block (list, rule, heading underline) at a line's start.
 BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+=:~])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A status code with its English reason phrase, the capitalized words after
+# it ("204 No Content", "412 Precondition Failed", "200"), or a class of
+# codes ("2xx"). Not \b: Arabic attaches و ("and") to the code, and Chinese
+# and Japanese write no space around it. Matched in plain text: escaped text
+# has digits in its entities.
+STATUS_MENTION = re.compile(
+    r"(?<![0-9A-Za-z])"
+    r"(?:(?P<code>[1-5][0-9]{2})(?P<reason>(?: [A-Z][A-Za-z]*(?:-[A-Za-z]+)*)*)|(?P<class>[1-5]xx))"
+    r"(?![0-9A-Za-z])"
+)
 
 
 ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in SPECIAL})
@@ -23,7 +36,10 @@ ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in SPECIAL})
 
 def escape(text: str) -> str:
     """Plain text as inert Markdown."""
-    escaped = text.translate(ENTITIES)
+    return _not_a_block(text.translate(ENTITIES))
+
+
+def _not_a_block(escaped: str) -> str:
     start = BLOCK_START.match(escaped)
     if start:  # "1. x" or "- x" stays a sentence, not a list
         end = start.end() if start.group(1)[0].isdigit() else 0
@@ -31,11 +47,30 @@ def escape(text: str) -> str:
     return escaped
 
 
+def left_to_right(mention: re.Match) -> str:
+    """A status mention that reads "200 OK" in right-to-left text too."""
+    return f'<bdi dir="ltr">{mention[0].translate(ENTITIES)}</bdi>'
+
+
+def mark_status_mentions(text: str, mark: Callable[[re.Match], str]) -> str:
+    """Plain text as inert Markdown, each status mention replaced by the
+    markup `mark` makes of its match (code, reason and class groups)."""
+    pieces, end = [], 0
+    for mention in STATUS_MENTION.finditer(text):
+        pieces += [text[end : mention.start()].translate(ENTITIES), mark(mention)]
+        end = mention.end()
+    pieces.append(text[end:].translate(ENTITIES))
+    return _not_a_block("".join(pieces))
+
+
 def inline(text: str) -> str:
     """One line of text with `code` spans, as inline Markdown."""
     text = " ".join(text.split())
     parts = text.split("`")
-    return "".join(f"<code>{escape(part)}</code>" if index % 2 else escape(part) for index, part in enumerate(parts))
+    return "".join(
+        f"<code>{escape(part)}</code>" if index % 2 else mark_status_mentions(part, left_to_right)
+        for index, part in enumerate(parts)
+    )
 
 
 def paragraphs(text: str) -> list[str]:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from .curl import curl_command
+from .dates import long_date
 from .markup import escape, fence, inline, paragraphs, plain
 
 PROPERTY_ORDER = ("safe", "idempotent", "cacheable", "request_content", "response_content", "html_forms")
@@ -103,6 +104,20 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def with_placeholder(label: str, placeholder: str, markup: str) -> str:
+    """A label as inline Markdown, its placeholder replaced by `markup`."""
+    before, _, after = label.partition(placeholder)
+    return f"{inline(before)}{' ' * before.endswith(' ')}{markup}{' ' * after.startswith(' ')}{inline(after)}"
+
+
+def reviewed_note(locale: dict) -> str:
+    """The foot of every page: when the locale was last reviewed, as its
+    readers write dates. Not indexed: it would match every page."""
+    date = escape(long_date(locale["reviewed"], locale["code"]))
+    line = with_placeholder(locale["labels"]["reviewed"], "{date}", date)
+    return f'<p class="page-reviewed" data-search-exclude>{line}</p>'
+
+
 def bullet_list(items: list[str]) -> str:
     return "\n".join(f"- {inline(item)}" for item in items)
 
@@ -122,11 +137,9 @@ def render_overview(data: dict, code: str) -> str:
     out = [front_matter(labels["site_description"]), f"# {inline(text['title'])}", *paragraphs(text["intro"])]
 
     out += [heading(2, labels["methods"], "methods"), inline(text["methods_intro"])]
-    before, _, after = labels["unknown_method"].partition("{method}")
     out.append(  # shown by locales.js when the help router names an unknown method
         '<div class="admonition warning" id="unknown-method" hidden data-search-exclude>\n'
-        f"<p>{inline(before)}{' ' * before.endswith(' ')}<code></code>"
-        f"{' ' * after.startswith(' ')}{inline(after)}</p>\n</div>"
+        f"<p>{with_placeholder(labels['unknown_method'], '{method}', '<code></code>')}</p>\n</div>"
     )
     out.append(
         "\n".join(
@@ -154,12 +167,14 @@ def render_overview(data: dict, code: str) -> str:
     out += [heading(2, labels["guide"], "guide"), inline(text["guide_intro"])]
     for key, anchor in GUIDES:
         out += [heading(3, text[f"{key}_title"], anchor), *paragraphs(text[key])]
+    out.append(reviewed_note(locale))
     return "\n\n".join(out) + "\n"
 
 
 def render_method(data: dict, name: str, code: str) -> str:
     method = method_entry(data, name)
-    labels = locale_entry(data, code)["labels"]
+    locale = locale_entry(data, code)
+    labels = locale["labels"]
     text = method["text"][code]
     out = [front_matter(text["summary"]), f"# {escape(name)}", *paragraphs(text["summary"])]
     for note in method["notes"]:
@@ -196,7 +211,7 @@ def render_method(data: dict, name: str, code: str) -> str:
         status = data["status_codes"][str(item["code"])]
         rows.append(
             [
-                f"{item['code']} {escape(status['reason'])}",
+                inline(f"{item['code']} {status['reason']}"),
                 inline(text["status"][str(item["code"])]),
                 citation_link(data, status["source"]),
             ]
@@ -243,6 +258,7 @@ def render_method(data: dict, name: str, code: str) -> str:
             for other in method["related"]
         )
     )
+    out.append(reviewed_note(locale))
     return "\n\n".join(out) + "\n"
 
 

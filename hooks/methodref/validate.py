@@ -7,10 +7,13 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from datetime import date
 from pathlib import Path
 
+import babel
 import jsonschema
 
+from .dates import babel_locale, known_base
 from .http_message import request_faults, response_faults
 from .loader import Loaded, load_file
 from .paths import describe
@@ -94,6 +97,13 @@ def _schema_problem(error, data, loaded: Loaded, report) -> None:
             if name not in allowed:
                 close = difflib.get_close_matches(str(name), allowed, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
+                if "x-expected" in schema:  # keyed by names from elsewhere in the file, not by fields
+                    report(
+                        (*path, name),
+                        f"'{name}' is not {schema['x-expected']}",
+                        f"{hint}{schema['x-fix']}: {', '.join(allowed)}",
+                    )
+                    continue
                 report(
                     (*path, name),
                     f"unknown field '{name}'",
@@ -241,6 +251,35 @@ def _cross_check(data: dict, report) -> None:
         note = locale["labels"]["unknown_method"]
         if note.strip() and note.count("{method}") != 1:
             report(labels_path, "the note must name the method once, as {method}", "put {method} where the name goes")
+        line = locale["labels"]["reviewed"]
+        if line.strip() and line.count("{date}") != 1:
+            report(
+                ("locales", index, "labels", "reviewed"),
+                "the line must give the date once, as {date}",
+                "put {date} where the date goes",
+            )
+        try:
+            date.fromisoformat(locale["reviewed"])
+        except ValueError:
+            report(
+                ("locales", index, "reviewed"),
+                f"'{locale['reviewed']}' is not a day of the calendar",
+                "check the month and the day of the last full review",
+            )
+        try:
+            babel_locale(locale["code"])
+        except babel.UnknownLocaleError:
+            base = known_base(locale["code"])
+            fix = (
+                f"Babel knows '{base}': use that code"
+                if base
+                else "use a CLDR code Babel knows, such as pt-BR or zh-Hant"
+            )
+            report(
+                ("locales", index, "code"),
+                f"Babel has no locale '{locale['code']}', so dates cannot be written in its format",
+                fix,
+            )
         for position, alias in enumerate(locale["aliases"]):
             if alias in claimed:
                 report(
