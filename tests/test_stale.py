@@ -71,6 +71,12 @@ def test_scaffold_adds_a_locale_whose_every_text_is_reported_empty(tmp_path):
 
     found = problems(data_file)
     assert found
+    review_date = next(p for p in found if ": locale.is.reviewed: " in p)
+    assert review_date.endswith(
+        "'' is not a date written as YYYY-MM-DD "
+        '(write the date of the last full review in quotes, such as "2026-12-01")'
+    )
+    found.remove(review_date)
     assert all(": empty text (write the text; it must not be empty)" in p for p in found), found
     subjects = {p.split(": ")[1] for p in found}
     assert all(".is." in s for s in subjects)

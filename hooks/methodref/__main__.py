@@ -114,7 +114,11 @@ def scaffold_locale(args) -> int:
         "search_language": args.search_language,
         "direction": args.direction,
         "aliases": [],
-        **{part: _emptied(source[part]) for part in ("labels", "glossary", "overview")},
+        "reviewed": "",  # reported until a native reviewer has read every text
+        "labels": _emptied(source["labels"]),
+        "glossary": _emptied(source["glossary"]),
+        "search_terms": {},
+        "overview": _emptied(source["overview"]),
     }
     texts = {
         method["name"]: _emptied({k: v for k, v in method["text"][source["code"]].items() if k != STAMP_KEY})
