@@ -125,3 +125,10 @@ def test_curl_for_head_and_connect():
     assert curl_command(connect, "http://proxy.example:3128") == (
         "curl --proxytunnel \\\n  --proxy http://proxy.example:3128 \\\n  https://h.example:443/"
     )
+
+
+def test_no_break_spaces_survive_and_line_breaks_become_spaces():
+    # French puts a no-break space before ":" and inside guillemets; the YAML's own
+    # line breaks and indentation are only layout.
+    text = "Le champ\u00a0: «\u00a0Méthode\u00a0»\n   suivant\u202f?"
+    assert inline(text) == "Le champ\u00a0: «\u00a0Méthode\u00a0» suivant\u202f?"

@@ -19,6 +19,9 @@ SPECIAL = frozenset("\\`*_{}[]()#!|<>&")
 # What else starts a block (list, rule, heading underline) at a line's start.
 BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+=:~])")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Line breaks and runs of spaces in the YAML become one space; no-break
+# spaces stay, since French typography puts them before ":" ";" "?" "!".
+ASCII_SPACES = re.compile(r"[ \t\r\n]+")
 # A status code with its English reason phrase, the capitalized words after
 # it ("204 No Content", "412 Precondition Failed", "200"), or a class of
 # codes ("2xx"). Not \b: Arabic attaches و ("and") to the code, and Chinese
@@ -65,8 +68,7 @@ def mark_status_mentions(text: str, mark: Callable[[re.Match], str]) -> str:
 
 def inline(text: str) -> str:
     """One line of text with `code` spans, as inline Markdown."""
-    text = " ".join(text.split())
-    parts = text.split("`")
+    parts = one_line(text).split("`")
     return "".join(
         f"<code>{escape(part)}</code>" if index % 2 else mark_status_mentions(part, left_to_right)
         for index, part in enumerate(parts)
@@ -80,7 +82,12 @@ def paragraphs(text: str) -> list[str]:
 
 def plain(text: str) -> str:
     """Text without its code markers, for attributes such as a description."""
-    return " ".join(text.replace("`", "").split())
+    return one_line(text.replace("`", ""))
+
+
+def one_line(text: str) -> str:
+    """The text on one line, with single spaces."""
+    return ASCII_SPACES.sub(" ", text).strip(" ")
 
 
 def fence(code: str, language: str) -> str:
