@@ -151,3 +151,28 @@ def test_glossary_covers_the_same_concepts_as_english(code):
     data = raw_data()
     glossaries = {locale["code"]: locale["glossary"] for locale in data["locales"]}
     assert list(glossaries[code]) == list(glossaries[SOURCE_LOCALE])
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_the_method_field_is_named_one_way_wherever_english_names_it(code):
+    # Each locale decides whether the module's field is "Method" or a translation
+    # (TRANSLATING.md, style sheets) and writes it the same way everywhere.
+    data = raw_data()
+    english, locale = data["locales"][0], next(item for item in data["locales"] if item["code"] == code)
+    form = locale["glossary"]["method_field"]
+    texts = {
+        "overview.intro": (english["overview"]["intro"], locale["overview"]["intro"]),
+        "labels.notes.not-in-all-modules": (
+            english["labels"]["notes"]["not-in-all-modules"],
+            locale["labels"]["notes"]["not-in-all-modules"],
+        ),
+    }
+    for name, (source, translated) in texts.items():
+        assert "Method field" in source, name
+        assert form in translated, f"{code} {name} does not name the field as {form!r}"
+
+
+def test_translating_md_has_a_style_sheet_for_every_locale():
+    guide = (DATA_FILE.parents[1] / "TRANSLATING.md").read_text(encoding="utf-8")
+    for locale in raw_data()["locales"][1:]:
+        assert f"### {locale['name']} ({locale['code']})\n" in guide, locale["code"]

@@ -26,56 +26,56 @@ FAULTS = {
         "    slug: get\n",
         "    slug: get: x\n",
         [
-            "217: file: YAML syntax error: mapping values are not allowed here "
+            "218: file: YAML syntax error: mapping values are not allowed here "
             "(check the indentation and quoting on this line and the one before it)"
         ],
     ),
     "duplicate-key": (
         "    slug: get\n",
         "    slug: get\n    slug: got\n",
-        ["218: GET.slug: duplicate key 'slug', first defined on line 217 (keep one of them and delete the other)"],
+        ["219: GET.slug: duplicate key 'slug', first defined on line 218 (keep one of them and delete the other)"],
     ),
     "bare-yes-value": (
         "        value: true\n        source: RFC 9110 §9.2.1\n",
         "        value: yes\n        source: RFC 9110 §9.2.1\n",
         [
-            "221: GET.properties.safe.value: 'yes' is read as a boolean "
+            "222: GET.properties.safe.value: 'yes' is read as a boolean "
             '(write true or false for a yes/no fact, or quote it ("yes") for text)'
         ],
     ),
     "bare-no-key": (
         "    notes: []\n",
         "    notes: []\n    no: []\n",
-        ["244: GET.no: the key 'no' is read as a boolean (quote it: \"no\":)"],
+        ["245: GET.no: the key 'no' is read as a boolean (quote it: \"no\":)"],
     ),
     "missing-locale": (
         "    text:\n      en:\n",
         "    text:\n      fr:\n",
         [
-            "258: GET.en: no text for this locale (add 'en:' under text with summary, description, choose, avoid, "
+            "259: GET.en: no text for this locale (add 'en:' under text with summary, description, choose, avoid, "
             "success, status, cautions and example)",
-            "259: GET.fr: text for 'fr', which is not in locales (add the locale to locales, or remove this text)",
+            "260: GET.fr: text for 'fr', which is not in locales (add the locale to locales, or remove this text)",
         ],
     ),
     "missing-field": (
         SUMMARY,
         "",
         [
-            "259: GET.en.summary: missing field (add 'summary:' here; every field is described at the top of the data file)"
+            "260: GET.en.summary: missing field (add 'summary:' here; every field is described at the top of the data file)"
         ],
     ),
     "unknown-field": (
         "        choose:\n",
         "        chose: x\n        choose:\n",
         [
-            "265: GET.en.chose: unknown field 'chose' (did you mean 'choose'? remove it or rename it; allowed here: "
+            "266: GET.en.chose: unknown field 'chose' (did you mean 'choose'? remove it or rename it; allowed here: "
             "summary, description, choose, avoid, success, status, cautions, example, translated_from)"
         ],
     ),
     "empty-text": (
         SUMMARY,
         '        summary: "  "\n',
-        ["260: GET.en.summary: empty text (write the text; it must not be empty)"],
+        ["261: GET.en.summary: empty text (write the text; it must not be empty)"],
     ),
     "number-for-text": (
         "      nav_methods: Methods\n",
@@ -93,24 +93,24 @@ FAULTS = {
         "      - code: 304\n",
         "      - code: 299\n",
         [
-            "242: GET.success[2].code: status 299 is not in status_codes "
+            "243: GET.success[2].code: status 299 is not in status_codes "
             "(add it to status_codes with its reason phrase and source, or correct the code)",
-            "277: GET.en.status.299: no meaning for status 299, which this method lists in success "
+            "278: GET.en.status.299: no meaning for status 299, which this method lists in success "
             "(add '299:' with what the code means for GET)",
-            "280: GET.en.status.304: status 304 is not in this method's success list "
+            "281: GET.en.status.304: status 304 is not in this method's success list "
             "(remove it, or add the code to the method's success list)",
         ],
     ),
     "unknown-related-method": (
         "    related: []\n",
         "    related: [FETCH]\n",
-        ["244: GET.related[0]: 'FETCH' is not another method of this file (remove it)"],
+        ["245: GET.related[0]: 'FETCH' is not another method of this file (remove it)"],
     ),
     "unknown-rfc-section": (
         "        source: RFC 9110 §9.2.1\n",
         "        source: RFC 9110 §9.2.9\n",
         [
-            "222: GET.properties.safe.source: section 9.2.9 of RFC 9110 is not in the list of known sections "
+            "223: GET.properties.safe.source: section 9.2.9 of RFC 9110 is not in the list of known sections "
             "(correct the section, or add it to specs.RFC 9110.sections after checking it)"
         ],
     ),
@@ -118,7 +118,7 @@ FAULTS = {
         "        source: RFC 9110 §9.2.1\n",
         "        source: RFC9110 9.2.1\n",
         [
-            "222: GET.properties.safe.source: 'RFC9110 9.2.1' is not a citation "
+            "223: GET.properties.safe.source: 'RFC9110 9.2.1' is not a citation "
             '(write it as "RFC 9110 §9.3.1": a spec from specs, a space, § and a listed section)'
         ],
     ),
@@ -133,7 +133,7 @@ FAULTS = {
         "        condition: no-defined-semantics\n",
         "        condition: unclear\n",
         [
-            "231: GET.properties.request_content.condition: 'unclear' is not one of: content-location, "
+            "232: GET.properties.request_content.condition: 'unclear' is not one of: content-location, "
             "content-in-cache-key, if-match, no-defined-semantics, no-defined-use, forbidden, required, "
             "patch-document, optional, tunnel (use a key of labels.conditions)"
         ],
@@ -142,7 +142,7 @@ FAULTS = {
         "          206: Only the requested range is in the content.\n",
         "          206: Only the `Range is in the content.\n",
         [
-            "279: GET.en.status.206: a backtick opens code that never closes (add the closing backtick, or remove the stray one)"
+            "280: GET.en.status.206: a backtick opens code that never closes (add the closing backtick, or remove the stray one)"
         ],
     ),
     "section-as-number": (
@@ -156,7 +156,7 @@ FAULTS = {
         "        GET /orders/42 HTTP/1.1\n",
         "        POST /orders/42 HTTP/1.1\n",
         [
-            "247: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
+            "248: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
             "(write the request line first, then one header field per line)"
         ],
     ),
@@ -164,9 +164,9 @@ FAULTS = {
         "        GET /orders/42 HTTP/1.1\n",
         "        GET /orders/42 HTTP/1.1 x\n",
         [
-            "247: GET.example.request: the request line is not valid HTTP/1.1, h11 says: illegal request line: "
+            "248: GET.example.request: the request line is not valid HTTP/1.1, h11 says: illegal request line: "
             "'GET /orders/42 HTTP/1.1 x' (write it as '<METHOD> <target> HTTP/1.1', separated by single spaces)",
-            "247: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
+            "248: GET.example.request: the request must start with 'GET <target> HTTP/1.1' "
             "(write the request line first, then one header field per line)",
         ],
     ),
@@ -174,9 +174,9 @@ FAULTS = {
         "        HTTP/1.1 200 OK\n",
         "        HTTP/1.1 OK\n",
         [
-            "251: GET.example.response: the response must start with 'HTTP/1.1 <code> <reason>' using a code from success "
+            "252: GET.example.response: the response must start with 'HTTP/1.1 <code> <reason>' using a code from success "
             "(write the status line first, with a code this method lists in success)",
-            "251: GET.example.response: the status line is not valid HTTP/1.1, h11 says: illegal status line: "
+            "252: GET.example.response: the status line is not valid HTTP/1.1, h11 says: illegal status line: "
             "'HTTP/1.1 OK' (write it as 'HTTP/1.1 <code> <reason>', separated by single spaces)",
         ],
     ),
@@ -184,7 +184,7 @@ FAULTS = {
         "        Accept: application/json\n",
         "        Accept application/json\n",
         [
-            "247: GET.example.request: a header field of the request is not valid HTTP/1.1, h11 says: illegal header line: "
+            "248: GET.example.request: a header field of the request is not valid HTTP/1.1, h11 says: illegal header line: "
             "'Accept application/json' (write every header field on its own line as 'Name: value', with no space before the colon)"
         ],
     ),
@@ -192,7 +192,7 @@ FAULTS = {
         "        Host: api.example.com\n",
         "",
         [
-            "247: GET.example.request: a header field of the request is not valid HTTP/1.1, h11 says: Missing mandatory Host: header "
+            "248: GET.example.request: a header field of the request is not valid HTTP/1.1, h11 says: Missing mandatory Host: header "
             "(write one 'Host:' field naming the server, such as 'Host: api.example.com')"
         ],
     ),
@@ -200,7 +200,7 @@ FAULTS = {
         "        Accept: application/json\n",
         '        Accept: application/json\n\n        {"id": 42}\n',
         [
-            "247: GET.example.request: the request has content but no Content-Length, so HTTP/1.1 reads it as a request without content "
+            "248: GET.example.request: the request has content but no Content-Length, so HTTP/1.1 reads it as a request without content "
             "(add 'Content-Length: 10')"
         ],
     ),
@@ -208,20 +208,20 @@ FAULTS = {
         "        Content-Length: 31\n",
         "",
         [
-            "251: GET.example.response: the response has content but no Content-Length, so HTTP/1.1 reads it until the connection closes "
+            "252: GET.example.response: the response has content but no Content-Length, so HTTP/1.1 reads it until the connection closes "
             "(add 'Content-Length: 31' after Content-Type)"
         ],
     ),
     "wrong-content-length": (
         "        Content-Length: 31\n",
         "        Content-Length: 13\n",
-        ["251: GET.example.response: Content-Length is 13, but the content is 31 bytes (write 'Content-Length: 31')"],
+        ["252: GET.example.response: Content-Length is 13, but the content is 31 bytes (write 'Content-Length: 31')"],
     ),
     "bad-content-length": (
         "        Content-Length: 31\n",
         "        Content-Length: 31 bytes\n",
         [
-            "251: GET.example.response: a header field of the response to GET is not valid HTTP/1.1, h11 says: bad Content-Length "
+            "252: GET.example.response: a header field of the response to GET is not valid HTTP/1.1, h11 says: bad Content-Length "
             "(write one 'Content-Length: 31')"
         ],
     ),
@@ -229,7 +229,7 @@ FAULTS = {
         "        HTTP/1.1 200 OK\n",
         "        HTTP/1.1 304 Not Modified\n",
         [
-            "251: GET.example.response: content on a 304 response to GET, which HTTP/1.1 ends after the header fields "
+            "252: GET.example.response: content on a 304 response to GET, which HTTP/1.1 ends after the header fields "
             "(remove the blank line and everything after it)"
         ],
     ),
@@ -237,7 +237,7 @@ FAULTS = {
         "        Content-Length: 31\n",
         "        Transfer-Encoding: chunked\n",
         [
-            "251: GET.example.response: Transfer-Encoding is not allowed in an example "
+            "252: GET.example.response: Transfer-Encoding is not allowed in an example "
             "(remove it and frame the content with 'Content-Length: 31')"
         ],
     ),
@@ -258,18 +258,18 @@ FAULTS = {
         "  - code: en-XX\n",
         [
             "70: locale.en-XX.code: Babel has no locale 'en-XX', so dates cannot be written in its format (Babel knows 'en': use that code)",
-            "258: GET.en-XX: no text for this locale (add 'en-XX:' under text with summary, description, choose, avoid, "
+            "259: GET.en-XX: no text for this locale (add 'en-XX:' under text with summary, description, choose, avoid, "
             "success, status, cautions and example)",
-            "259: GET.en: text for 'en', which is not in locales (add the locale to locales, or remove this text)",
+            "260: GET.en: text for 'en', which is not in locales (add the locale to locales, or remove this text)",
         ],
     ),
     "search-terms-not-under-a-concept": (
         "      content: [body, payload]\n",
         "      body: [content, payload]\n",
         [
-            "184: locale.en.search_terms.body: 'body' is not a glossary concept (key the words by the concept, as the glossary names it: "
+            "185: locale.en.search_terms.body: 'body' is not a glossary concept (key the words by the concept, as the glossary names it: "
             "method, request, response, resource, representation, content, header_field, status_code, safe, idempotent, cacheable, "
-            "cache, proxy, client, server, query_string, patch_document, tunnel, media_type, conditional_request, redirect, retry, idempotency_key)"
+            "cache, proxy, client, server, query_string, patch_document, tunnel, media_type, conditional_request, redirect, retry, idempotency_key, method_field)"
         ],
     ),
     "unknown-direction": (
@@ -299,7 +299,7 @@ def test_file_that_is_not_utf8(tmp_path):
     with pytest.raises(DataError) as error:
         load_reference(broken)
     assert [str(p) for p in error.value.problems] == [
-        f"{tmp_path.name}/methods.yml:222: file: the file is not valid UTF-8 on this line "
+        f"{tmp_path.name}/methods.yml:223: file: the file is not valid UTF-8 on this line "
         "(save the file with UTF-8 encoding)"
     ]
 
