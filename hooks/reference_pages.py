@@ -32,8 +32,9 @@ from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
 from methodref import links, security
+from methodref.pages.elements import locale_entry
 from methodref.problems import DataError
-from methodref.render import locale_entry, page_sources, render_page
+from methodref.render import REFERENCE_PAGES, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
 
 ONLY_LOCALE = "ONLY_LOCALE"  # environment variable: build this locale alone
@@ -141,6 +142,7 @@ def language_settings(locale: dict, default: bool, methods: list[dict]) -> dict:
     nav = [
         {html.escape(labels["nav_overview"]): "index.md"},
         {html.escape(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in methods]},
+        *({html.escape(labels[label]): file} for _kind, file, label in REFERENCE_PAGES),
     ]
     return {
         "locale": locale["code"],

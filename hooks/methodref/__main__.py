@@ -4,7 +4,8 @@ check                 validate the file and list every problem at once
 stale [LOCALE]        list translations whose English changed, or that were never stamped
 stamp LOCALE [SCOPE [FIELD]]
                       record that the translations are up to date with the English;
-                      LOCALE may be all, SCOPE is a method (GET), labels or overview
+                      LOCALE may be all, SCOPE is a method (GET), labels, overview,
+                      status or headers
 scaffold CODE ...     add a new locale with every field empty
 """
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     listing.add_argument("locale", nargs="?")
     stamping = commands.add_parser("stamp", help="mark translations as up to date with the English")
     stamping.add_argument("locale", help="a locale code, or all")
-    stamping.add_argument("scope", nargs="?", help="a method name, labels or overview")
+    stamping.add_argument("scope", nargs="?", help="a method name, labels, overview, status or headers")
     stamping.add_argument("field", nargs="?")
     scaffold = commands.add_parser("scaffold", help="add a locale whose every text is empty")
     scaffold.add_argument("code", help="locale code, as in URLs: pt-BR, zh-Hans")

@@ -11,7 +11,8 @@ import html
 import json
 
 from .markup import plain
-from .render import METHOD_SECTIONS, OVERVIEW_SECTIONS, PROPERTY_ORDER, value_label
+from .pages.elements import PROPERTY_ORDER, value_label
+from .render import METHOD_SECTIONS, OVERVIEW_SECTIONS
 
 EXPORT_VERSION = 1
 EXPORT_PATH = "api/v1/methods.json"

@@ -33,6 +33,10 @@ STATUS_MENTION = re.compile(
     r"(?![0-9A-Za-z])"
 )
 
+# A backticked token written like a header field name ("If-Match"): texts
+# may name a field only if the data file has an entry for it.
+HEADER_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")
+
 
 ENTITIES = str.maketrans({char: f"&#{ord(char)};" for char in SPECIAL})
 
@@ -50,9 +54,11 @@ def _not_a_block(escaped: str) -> str:
     return escaped
 
 
-def left_to_right(mention: re.Match) -> str:
-    """A status mention that reads "200 OK" in right-to-left text too."""
-    return f'<bdi dir="ltr">{mention[0].translate(ENTITIES)}</bdi>'
+def left_to_right(mention: re.Match, href: str | None = None) -> str:
+    """A status mention that reads "200 OK" in right-to-left text too; with
+    `href`, a link inside the isolation."""
+    text = mention[0].translate(ENTITIES)
+    return f'<bdi dir="ltr">{f"[{text}]({href})" if href else text}</bdi>'
 
 
 def mark_status_mentions(text: str, mark: Callable[[re.Match], str]) -> str:
@@ -66,18 +72,36 @@ def mark_status_mentions(text: str, mark: Callable[[re.Match], str]) -> str:
     return _not_a_block("".join(pieces))
 
 
-def inline(text: str) -> str:
-    """One line of text with `code` spans, as inline Markdown."""
+def code_span(code: str) -> str:
+    return f"<code>{escape(code)}</code>"
+
+
+def inline(
+    text: str,
+    mark_status: Callable[[re.Match], str] = left_to_right,
+    mark_code: Callable[[str], str] = code_span,
+) -> str:
+    """One line of text with `code` spans, as inline Markdown; `mark_status`
+    and `mark_code` make the markup of status mentions and code spans."""
     parts = one_line(text).split("`")
     return "".join(
-        f"<code>{escape(part)}</code>" if index % 2 else mark_status_mentions(part, left_to_right)
-        for index, part in enumerate(parts)
+        mark_code(part) if index % 2 else mark_status_mentions(part, mark_status) for index, part in enumerate(parts)
     )
 
 
-def paragraphs(text: str) -> list[str]:
-    """Blank-line separated paragraphs, each as inline Markdown."""
-    return [inline(part) for part in PARAGRAPH_BREAK.split(text.strip()) if part.strip()]
+def code_spans(text: str) -> list[str]:
+    """What the text has between backticks."""
+    return one_line(text).split("`")[1::2]
+
+
+def status_mentions(text: str) -> list[re.Match]:
+    """The status mentions outside the text's code spans."""
+    return [mention for part in one_line(text).split("`")[::2] for mention in STATUS_MENTION.finditer(part)]
+
+
+def paragraphs(text: str, line: Callable[[str], str] = inline) -> list[str]:
+    """Blank-line separated paragraphs, each made inline Markdown by `line`."""
+    return [line(part) for part in PARAGRAPH_BREAK.split(text.strip()) if part.strip()]
 
 
 def plain(text: str) -> str:

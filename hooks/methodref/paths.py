@@ -22,7 +22,7 @@ def describe(path: tuple, data: object) -> str:
     if root == "locales" and rest and isinstance(rest[0], int):
         code = _item_name(data, "locales", rest[0], "code")
         rest = rest[1:]
-        if rest and rest[0] in ("labels", "overview", "glossary"):
+        if rest and rest[0] in ("labels", "overview", "glossary", "status", "headers"):
             return _join([rest[0], code], rest[1:])
         return _join(["locale", code], rest)
     return _join([str(root)], rest)

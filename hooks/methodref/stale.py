@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 STAMP_KEY = "translated_from"
-LOCALE_PARTS = ("labels", "overview")  # the glossary names terms; it translates nothing
+LOCALE_PARTS = ("labels", "overview", "status", "headers")  # the glossary names terms; it translates nothing
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Translation:
 
     path: tuple  # of the translated value
     stamp_path: tuple  # of its entry in translated_from
-    scope: str  # method name, "labels" or "overview"
+    scope: str  # method name, or a part of the locale: "labels", "overview", "status", "headers"
     locale: str
     field: str
     english: object

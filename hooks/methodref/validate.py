@@ -16,6 +16,7 @@ import jsonschema
 from .dates import babel_locale, known_base
 from .http_message import request_faults, response_faults
 from .loader import Loaded, load_file
+from .markup import HEADER_NAME, code_spans, status_mentions
 from .paths import describe
 from .problems import DataError, Problem
 from .stale import STAMP_KEY, stale
@@ -23,7 +24,7 @@ from .stale import STAMP_KEY, stale
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_FILE = DATA_DIR / "methods.yml"
 SCHEMA_FILE = DATA_DIR / "methods.schema.json"
-CITATION = re.compile(r"^(?P<spec>RFC [0-9]+|HTML) §(?P<section>\S+)$")
+CITATION = re.compile(r"^(?P<spec>RFC [0-9]+|HTML|Fetch) §(?P<section>\S+)$")
 TYPE_WORDS = {
     "string": "text",
     "array": "a list",
@@ -33,6 +34,12 @@ TYPE_WORDS = {
     "number": "a number",
     "null": "nothing",
 }
+# Notes that name what a help link asked for: the label, its placeholder, what it names.
+NOTES = (
+    ("unknown_method", "{method}", "the method"),
+    ("unknown_status", "{status}", "the status"),
+    ("unknown_header", "{header}", "the header field"),
+)
 REQUEST_LINE = re.compile(r"^(?P<method>[A-Z]+) (?P<target>\S+) HTTP/1\.1$")
 STATUS_LINE = re.compile(r"^HTTP/1\.1 (?P<code>[1-5][0-9][0-9])(?: (?P<reason>.*))?$")
 
@@ -180,8 +187,23 @@ def _cross_check(data: dict, report) -> None:
                 f"correct the section, or add it to specs.{match['spec']}.sections after checking it",
             )
 
+    header_names = [header["name"] for header in data["headers"]]
     for code, status in data["status_codes"].items():
         check_citation(("status_codes", code, "source"), status["source"])
+        for position, header in enumerate(status.get("headers", [])):
+            if header not in header_names:
+                report(
+                    ("status_codes", code, "headers", position),
+                    f"the header field {header} is not in headers",
+                    "add it to headers with its direction and example, or correct the name",
+                )
+    _unique(data["headers"], "name", "headers", report)
+    for index, header in enumerate(data["headers"]):
+        if "source" in header:
+            check_citation(("headers", index, "source"), header["source"])
+    _unique(data["registry"]["methods"], "name", "registry.methods", report, at=("registry", "methods"))
+    for index, row in enumerate(data["registry"]["methods"]):
+        check_citation(("registry", "methods", index, "reference"), row["reference"])
 
     for index, method in enumerate(data["methods"]):
         at = ("methods", index)
@@ -189,16 +211,10 @@ def _cross_check(data: dict, report) -> None:
         check_citation((*at, "defined_in"), method["defined_in"])
         for prop, fact in method["properties"].items():
             check_citation((*at, "properties", prop, "source"), fact["source"])
-        codes = [str(item["code"]) for item in method["success"]]
-        for position, code in enumerate(codes):
-            if code not in data["status_codes"]:
-                report(
-                    (*at, "success", position, "code"),
-                    f"status {code} is not in status_codes",
-                    "add it to status_codes with its reason phrase and source, or correct the code",
-                )
-        if len(set(codes)) != len(codes):
-            report((*at, "success"), "a status code is listed twice", "remove the repeated code")
+        codes = _listed_codes(data, method, "success", at, report)
+        failures = _listed_codes(data, method, "failures", at, report)
+        _unique(method.get("more_examples", []), "id", "more_examples", report, at=(*at, "more_examples"))
+        example_ids = [example["id"] for example in method.get("more_examples", [])]
         others = sorted(method_names - {name})
         for position, other in enumerate(method["related"]):
             if other not in others:
@@ -208,6 +224,17 @@ def _cross_check(data: dict, report) -> None:
                     f"use one of: {', '.join(others)}" if others else "remove it",
                 )
         _check_example(method, at, codes, report)
+        for position, example in enumerate(method.get("more_examples", [])):
+            for step, exchange in enumerate(example["exchanges"]):
+                _check_exchange(data, exchange, (*at, "more_examples", position, "exchanges", step), report)
+        for path, message in _messages(method):
+            for name in _header_names(message):
+                if name not in header_names:
+                    report(
+                        path,
+                        f"the header field {name} is not in headers",
+                        "add it to headers with its direction and example, or correct the name",
+                    )
         texts = method["text"]
         for code in locale_codes:
             if code not in texts:
@@ -240,17 +267,86 @@ def _cross_check(data: dict, report) -> None:
                     f"status {extra} is not in this method's success list",
                     "remove it, or add the code to the method's success list",
                 )
+            _same_keys(
+                text["failures"],
+                failures,
+                (*at, "text", code, "failures"),
+                report,
+                missing=lambda key, name=name: (
+                    f"no meaning and fix for status {key}, which this method lists in failures",
+                    f"add '{key}:' with meaning and fix for {name}",
+                ),
+                extra=lambda key: (
+                    f"status {key} is not in this method's failures list",
+                    "remove it, or add the code to the method's failures list",
+                ),
+            )
+            _same_keys(
+                text.get("more_examples", {}),
+                example_ids,
+                (*at, "text", code, "more_examples"),
+                report,
+                missing=lambda key: (
+                    f"no introduction for the example '{key}'",
+                    f"add '{key}:' with one sentence that introduces it",
+                ),
+                extra=lambda key: (
+                    f"'{key}' is not an id of this method's more_examples",
+                    "remove it, or correct the id",
+                ),
+            )
 
+    # Method names in backticks are no header fields.
+    method_tokens = method_names | {row["name"] for row in data["registry"]["methods"]}
     for path, text in _texts(data):
         if text.count("`") % 2:
             report(path, "a backtick opens code that never closes", "add the closing backtick, or remove the stray one")
+            continue
+        for token in code_spans(text):
+            if HEADER_NAME.match(token) and token not in header_names and token not in method_tokens:
+                report(
+                    path,
+                    f"`{token}` is written as a header field name, but headers has no {token}",
+                    "add the field to headers with its direction, example and text in every locale, "
+                    "or correct the name",
+                )
+        # A bare number may be a port or a count ("port 443"); with its
+        # reason phrase it is a status mention, and must have an entry.
+        for mention in status_mentions(text):
+            if mention["code"] and mention["reason"] and mention["code"] not in data["status_codes"]:
+                report(
+                    path,
+                    f"status {mention['code']} is not in status_codes",
+                    "add it to status_codes with its reason phrase and source, and its text in every locale, "
+                    "or correct the code",
+                )
 
     claimed = {code: ("locales", index, "code") for index, code in enumerate(locale_codes)}
     for index, locale in enumerate(data["locales"]):
-        labels_path = ("locales", index, "labels", "unknown_method")
-        note = locale["labels"]["unknown_method"]
-        if note.strip() and note.count("{method}") != 1:
-            report(labels_path, "the note must name the method once, as {method}", "put {method} where the name goes")
+        _same_keys(
+            locale["status"],
+            list(data["status_codes"]),
+            ("locales", index, "status"),
+            report,
+            missing=lambda key: (f"no text for status {key}", f"add '{key}:' with meaning and action"),
+            extra=lambda key: (f"status {key} is not in status_codes", "remove it, or add the code to status_codes"),
+        )
+        _same_keys(
+            locale["headers"],
+            [name.lower() for name in header_names],
+            ("locales", index, "headers"),
+            report,
+            missing=lambda key: (f"no text for the header field {key}", f"add '{key}:' with what the field does"),
+            extra=lambda key: (f"'{key}' is not a field of headers", "remove it, or add the field to headers"),
+        )
+        for label, placeholder, what in NOTES:
+            note = locale["labels"][label]
+            if note.strip() and note.count(placeholder) != 1:
+                report(
+                    ("locales", index, "labels", label),
+                    f"the note must name {what} once, as {placeholder}",
+                    f"put {placeholder} where the name goes",
+                )
         line = locale["labels"]["reviewed"]
         if line.strip() and line.count("{date}") != 1:
             report(
@@ -343,13 +439,79 @@ def _check_example(method, at, codes, report) -> None:
         )
 
 
-def _unique(items: list, key: str, section: str, report) -> None:
+def _check_exchange(data, exchange, at, report) -> None:
+    """One request and its response of a further example: framed as a peer
+    reads them, the response's status one of status_codes."""
+    match = REQUEST_LINE.match(exchange["request"].splitlines()[0] if exchange["request"].strip() else "")
+    if not match:
+        report(
+            (*at, "request"),
+            "the request must start with '<METHOD> <target> HTTP/1.1'",
+            "write the request line first, then one header field per line",
+        )
+    status_line = exchange["response"].splitlines()[0] if exchange["response"].strip() else ""
+    status = STATUS_LINE.match(status_line)
+    if not status or status["code"] not in data["status_codes"]:
+        report(
+            (*at, "response"),
+            "the response must start with 'HTTP/1.1 <code> <reason>' using a code from status_codes",
+            "write the status line first, with a code listed in status_codes",
+        )
+    for fault in request_faults(exchange["request"]):
+        report((*at, "request"), fault.message, fault.fix)
+    if match:
+        for fault in response_faults(exchange["response"], match["method"]):
+            report((*at, "response"), fault.message, fault.fix)
+
+
+def _messages(method: dict):
+    """Every raw HTTP message of a method's examples, with its path."""
+    for kind in ("request", "response"):
+        yield ("example", kind), method["example"][kind]
+    for position, example in enumerate(method.get("more_examples", [])):
+        for step, exchange in enumerate(example["exchanges"]):
+            for kind in ("request", "response"):
+                yield ("more_examples", position, "exchanges", step, kind), exchange[kind]
+
+
+def _header_names(message: str) -> list[str]:
+    head = message.partition("\n\n")[0].splitlines()[1:]
+    return [line.partition(":")[0].strip() for line in head if ":" in line]
+
+
+def _listed_codes(data, method, field, at, report) -> list[str]:
+    """The codes of a method's success or failures list, each in status_codes, none twice."""
+    codes = [str(item["code"]) for item in method[field]]
+    for position, code in enumerate(codes):
+        if code not in data["status_codes"]:
+            report(
+                (*at, field, position, "code"),
+                f"status {code} is not in status_codes",
+                "add it to status_codes with its reason phrase and source, or correct the code",
+            )
+    if len(set(codes)) != len(codes):
+        report((*at, field), "a status code is listed twice", "remove the repeated code")
+    return codes
+
+
+def _same_keys(texts: dict, keys: list[str], at: tuple, report, missing, extra) -> None:
+    """A localized mapping has a text for every key, and for nothing else;
+    `missing` and `extra` give the message and fix for a key."""
+    for key in keys:
+        if key not in texts:
+            report((*at, key), *missing(key), line=None)
+    for key in texts:
+        if key not in keys:
+            report((*at, key), *extra(key))
+
+
+def _unique(items: list, key: str, section: str, report, at: tuple | None = None) -> None:
     seen = {}
     for index, item in enumerate(items):
         value = item[key]
         if value in seen:
             report(
-                (section, index, key),
+                (*(at or (section,)), index, key),
                 f"{key} '{value}' is used twice (also by item {seen[value] + 1})",
                 f"give every entry of {section} its own {key}",
             )
@@ -372,7 +534,7 @@ def _texts(data: dict):
                 yield from walk(child, (*path, index))
 
     for index, locale in enumerate(data["locales"]):
-        for part in ("labels", "glossary", "overview"):
+        for part in ("labels", "glossary", "overview", "status", "headers"):
             yield from walk(locale[part], ("locales", index, part))
     for index, method in enumerate(data["methods"]):
         yield from walk(method["text"], ("methods", index, "text"))

@@ -1,0 +1,189 @@
+"""What every page type is made of: headings, tables, citations, and the
+links between pages of one locale.
+
+Links are relative to the page's source file, as Markdown links between
+.md files, so MkDocs resolves (and checks) them for every page depth and any
+site sub-path. Raw HTML (the registry's table) gets directory URLs instead,
+which MkDocs does not touch.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..dates import long_date
+from ..markup import code_span, escape, inline, left_to_right, paragraphs, plain
+
+PROPERTY_ORDER = ("safe", "idempotent", "cacheable", "request_content", "response_content", "html_forms")
+TERMS = ("safe", "idempotent", "cacheable")  # the properties the overview defines, at #term-<name>
+
+
+def overview_source(code: str) -> str:
+    return f"{code}/index.md"
+
+
+def method_source(code: str, method: dict) -> str:
+    return f"{code}/methods/{method['slug']}.md"
+
+
+# The reference pages' files within a locale's folder (URLs /<locale>/status/ ...).
+STATUS_FILE, HEADERS_FILE, REGISTRY_FILE = "status.md", "headers.md", "registry.md"
+
+
+def status_source(code: str) -> str:
+    return f"{code}/{STATUS_FILE}"
+
+
+def headers_source(code: str) -> str:
+    return f"{code}/{HEADERS_FILE}"
+
+
+def registry_source(code: str) -> str:
+    return f"{code}/{REGISTRY_FILE}"
+
+
+def header_anchor(name: str) -> str:
+    return name.lower()
+
+
+def locale_entry(data: dict, code: str) -> dict:
+    return next(locale for locale in data["locales"] if locale["code"] == code)
+
+
+def method_entry(data: dict, name: str) -> dict:
+    return next(method for method in data["methods"] if method["name"] == name)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page being rendered: its data, locale and source file. Its texts
+    link each status mention and header field name to their entries."""
+
+    data: dict
+    code: str
+    source: str
+
+    @cached_property
+    def locale(self) -> dict:
+        return locale_entry(self.data, self.code)
+
+    @property
+    def labels(self) -> dict:
+        return self.locale["labels"]
+
+    @cached_property
+    def header_names(self) -> frozenset[str]:
+        return frozenset(header["name"] for header in self.data["headers"])
+
+    def href(self, target: str, anchor: str | None = None) -> str:
+        """A Markdown link target: the target page's source relative to this one's."""
+        relative = posixpath.relpath(target, posixpath.dirname(self.source))
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def url(self, target: str, anchor: str | None = None) -> str:
+        """An HTML link target: the target page's directory URL relative to this one's."""
+        relative = posixpath.relpath(_directory(target), _directory(self.source))
+        return ("" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+
+    def status_link(self, mention: re.Match) -> str:
+        code = mention["code"]
+        if code is None or code not in self.data["status_codes"]:
+            return left_to_right(mention)  # a class ("2xx"), or a number that is no status here
+        return left_to_right(mention, self.href(status_source(self.code), code))
+
+    def header_link(self, code: str) -> str:
+        if code not in self.header_names:
+            return code_span(code)
+        return f"[{code_span(code)}]({self.href(headers_source(self.code), header_anchor(code))})"
+
+    def text(self, text: str) -> str:
+        """One line of text as inline Markdown, its mentions linked."""
+        return inline(text, self.status_link, self.header_link)
+
+    def paragraphs(self, text: str) -> list[str]:
+        return paragraphs(text, self.text)
+
+    def bullet_list(self, items: list[str]) -> str:
+        return "\n".join(f"- {self.text(item)}" for item in items)
+
+    def status_cell(self, code: int | str) -> str:
+        """A status code with its reason phrase, linked to its entry."""
+        return self.text(f"{code} {self.data['status_codes'][str(code)]['reason']}")
+
+    def property_name(self, prop: str) -> str:
+        """A property's name; the three the overview defines link to it."""
+        name = inline(self.labels["property_names"][prop])
+        if prop not in TERMS:
+            return name
+        return f"[{name}]({self.href(overview_source(self.code), f'term-{prop}')})"
+
+    def citation_link(self, citation: str) -> str:
+        return f"[{escape(citation)}]({citation_url(self.data, citation)})"
+
+    def reviewed_note(self) -> str:
+        """The foot of every page: when the locale was last reviewed, as its
+        readers write dates. Not indexed: it would match every page."""
+        date = escape(long_date(self.locale["reviewed"], self.code))
+        line = with_placeholder(self.labels["reviewed"], "{date}", date)
+        return f'<p class="page-reviewed" data-search-exclude>{line}</p>'
+
+    def hidden_note(self, anchor: str, label: str, placeholder: str) -> str:
+        """A warning that locales.js shows when a help link names something
+        this reference lacks; the name goes into its <code>."""
+        return (
+            f'<div class="admonition warning" id="{anchor}" hidden data-search-exclude>\n'
+            f"<p>{with_placeholder(self.labels[label], placeholder, '<code></code>')}</p>\n</div>"
+        )
+
+
+def _directory(source: str) -> str:
+    """The folder a page is served from: "sv/methods/get.md" -> "sv/methods/get"."""
+    stem = source.removesuffix(".md")
+    return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+
+def citation_url(data: dict, citation: str) -> str:
+    spec_name, _, section = citation.partition(" §")
+    return data["specs"][spec_name]["url"].replace("{section}", section)
+
+
+def spec_title(data: dict, citation: str) -> str:
+    return escape(data["specs"][citation.partition(" §")[0]]["title"])
+
+
+def front_matter(description: str) -> str:
+    # Material writes page.meta.description into an attribute unescaped.
+    return f"---\ndescription: {json.dumps(html.escape(plain(description)))}\n---\n"
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    return f"{'#' * level} {inline(text)} {{ #{anchor} }}"
+
+
+def caption(label: str) -> str:
+    return f"<p><strong>{inline(label)}</strong></p>"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def with_placeholder(label: str, placeholder: str, markup: str) -> str:
+    """A label as inline Markdown, its placeholder replaced by `markup`."""
+    before, _, after = label.partition(placeholder)
+    return f"{inline(before)}{' ' * before.endswith(' ')}{markup}{' ' * after.startswith(' ')}{inline(after)}"
+
+
+def value_label(labels: dict, fact: dict, long: bool = False) -> str:
+    """A property's value in words: yes/no, or its condition."""
+    condition = fact.get("condition")
+    if condition and not long:
+        return labels["conditions"][condition]["short"]
+    return labels["answer_yes"] if fact["value"] else labels["answer_no"]
