@@ -18,12 +18,15 @@ METHOD_FIELDS = [
     "defined_in",
     "properties",
     "success",
+    "failures",
     "notes",
     "related",
     "references",
     "example",
+    "more_examples",
     "text",
 ]
+OPTIONAL_FIELDS = {"more_examples"}  # a method, and its texts, may have no further example
 LOCALE_FIELDS = [
     "code",
     "name",
@@ -36,8 +39,21 @@ LOCALE_FIELDS = [
     "glossary",
     "search_terms",
     "overview",
+    "status",
+    "headers",
 ]
-TEXT_FIELDS = ["summary", "description", "choose", "avoid", "success", "status", "cautions", "example"]
+TEXT_FIELDS = [
+    "summary",
+    "description",
+    "choose",
+    "avoid",
+    "success",
+    "status",
+    "cautions",
+    "failures",
+    "example",
+    "more_examples",
+]
 
 
 def key_paths(value, prefix=()):
@@ -53,7 +69,7 @@ def key_paths(value, prefix=()):
 def localized_parts(data: dict, code: str) -> dict:
     """Each translatable part of one locale, named as messages name it."""
     locale = next(item for item in data["locales"] if item["code"] == code)
-    parts = {f"{part}.{code}": locale.get(part, {}) for part in ("labels", "glossary", "overview")}
+    parts = {f"{part}.{code}": locale.get(part, {}) for part in ("labels", "glossary", "overview", "status", "headers")}
     for method in data["methods"]:
         parts[f"{method['name']}.{code}"] = method["text"].get(code, {})
     return parts
@@ -107,21 +123,30 @@ def test_data_file_is_valid():
     load_reference(DATA_FILE)  # raises DataError listing every problem
 
 
+def in_order(fields: list[str], present) -> list[str]:
+    """The documented fields in their order, without the optional ones absent here."""
+    return [field for field in fields if field in present or field not in OPTIONAL_FIELDS]
+
+
 def test_entries_keep_the_documented_order():
     data = raw_data()
     assert [method["name"] for method in data["methods"]] == METHOD_ORDER
     assert LOCALES[0] == SOURCE_LOCALE
+    assert list(data) == ["specs", "status_codes", "headers", "registry", "locales", "methods"]
+    assert list(data["status_codes"]) == sorted(data["status_codes"], key=int)
+    assert [h["name"] for h in data["headers"]] == sorted((h["name"] for h in data["headers"]), key=str.lower)
     for method in data["methods"]:
-        assert list(method) == METHOD_FIELDS, method["name"]
+        assert list(method) == in_order(METHOD_FIELDS, method), method["name"]
         assert list(method["text"]) == LOCALES, method["name"]
         for code, text in method["text"].items():
             stamp = [STAMP_KEY] if code != SOURCE_LOCALE else []
-            assert list(text) == TEXT_FIELDS + stamp, (method["name"], code)
+            assert list(text) == in_order(TEXT_FIELDS, text) + stamp, (method["name"], code)
     for locale in data["locales"]:
         stamp = [STAMP_KEY] if locale["code"] != SOURCE_LOCALE else []
         assert list(locale) == LOCALE_FIELDS + stamp, locale["code"]
     header = DATA_FILE.read_text(encoding="utf-8").split("\nspecs:", 1)[0]
-    for field in METHOD_FIELDS + LOCALE_FIELDS + TEXT_FIELDS + [STAMP_KEY]:
+    top = ["status_codes", "headers", "registry", "name", "source", "direction", "example", "methods"]
+    for field in METHOD_FIELDS + LOCALE_FIELDS + TEXT_FIELDS + top + [STAMP_KEY]:
         assert f"{field}:" in header, f"the head of the data file does not document {field}"
 
 

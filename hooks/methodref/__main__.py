@@ -120,6 +120,8 @@ def scaffold_locale(args) -> int:
         "glossary": _emptied(source["glossary"]),
         "search_terms": {},
         "overview": _emptied(source["overview"]),
+        "status": _emptied(source["status"]),
+        "headers": _emptied(source["headers"]),
     }
     texts = {
         method["name"]: _emptied({k: v for k, v in method["text"][source["code"]].items() if k != STAMP_KEY})

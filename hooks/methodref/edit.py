@@ -42,7 +42,8 @@ def add_locale(source: str, locale: dict, method_texts: dict[str, dict]) -> str:
     locale_block = dump_block([locale], 2)
     position = source.index("\nmethods:\n")
     source = source[:position].rstrip("\n") + "\n" + locale_block + source[position:]
-    starts = [m.start() for m in re.finditer(r"^  - name: ", source, flags=re.MULTILINE)]
+    methods_at = source.index("\nmethods:\n")  # headers: lists "  - name: " entries too
+    starts = [m.start() for m in re.finditer(r"^  - name: ", source, flags=re.MULTILINE) if m.start() > methods_at]
     names = [re.match(r"  - name: (\S+)", source[s:]).group(1) for s in starts]
     pieces, previous = [], 0
     for index, name in enumerate(names):

@@ -11,8 +11,8 @@ import html
 import json
 
 from .markup import plain
-from .pages.elements import PROPERTY_ORDER, value_label
-from .render import METHOD_SECTIONS, OVERVIEW_SECTIONS
+from .pages.elements import PROPERTY_ORDER, TERMS, value_label
+from .render import METHOD_SECTIONS, OVERVIEW_SECTIONS, REFERENCE_PAGES, method_sections, reference_sections
 
 EXPORT_VERSION = 1
 EXPORT_PATH = "api/v1/methods.json"
@@ -28,22 +28,33 @@ def method_path(data: dict, code: str, method: dict, root: str = "/") -> str:
     return f"{locale_home(data, code, root)}methods/{method['slug']}/"
 
 
+def reference_path(data: dict, code: str, file: str, root: str = "/") -> str:
+    """Where a locale's status, headers or registry page is ("status.md" -> /sv/status/)."""
+    return f"{locale_home(data, code, root)}{file.removesuffix('.md')}/"
+
+
 def default_alias_paths(data: dict, root: str = "/") -> dict[str, str]:
     """/en/... paths of the default locale, each with the page it redirects to."""
     code = data["locales"][0]["code"]
     aliases = {f"{root}{code}/": root}
     for method in data["methods"]:
         aliases[f"{root}{code}/methods/{method['slug']}/"] = method_path(data, code, method, root)
+    for _kind, file, _label in REFERENCE_PAGES:
+        aliases[f"{root}{code}/{file.removesuffix('.md')}/"] = reference_path(data, code, file, root)
     return aliases
 
 
 def contract(data: dict, root: str = "/") -> dict[str, list[str]]:
     """Every public URL with the section ids it promises."""
     entries = {}
+    entry_ids = reference_sections(data)
     for locale in data["locales"]:
-        entries[locale_home(data, locale["code"], root)] = list(OVERVIEW_SECTIONS)
-        for method in data["methods"]:
-            entries[method_path(data, locale["code"], method, root)] = list(METHOD_SECTIONS)
+        code = locale["code"]
+        entries[locale_home(data, code, root)] = [*OVERVIEW_SECTIONS, *(f"term-{prop}" for prop in TERMS)]
+        for entry in data["methods"]:
+            entries[method_path(data, code, entry, root)] = method_sections(entry)
+        for kind, file, _label in REFERENCE_PAGES:
+            entries[reference_path(data, code, file, root)] = entry_ids[kind]
     for alias, target in default_alias_paths(data, root).items():
         entries[alias] = entries[target]
     entries[f"{root}{ROUTER_PATH}"] = []

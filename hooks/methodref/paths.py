@@ -25,6 +25,8 @@ def describe(path: tuple, data: object) -> str:
         if rest and rest[0] in ("labels", "overview", "glossary", "status", "headers"):
             return _join([rest[0], code], rest[1:])
         return _join(["locale", code], rest)
+    if root == "headers" and rest and isinstance(rest[0], int):
+        return _join(["headers", _item_name(data, "headers", rest[0], "name")], rest[1:])
     return _join([str(root)], rest)
 
 

@@ -54,6 +54,16 @@ def page_sources(data: dict) -> list[PageSource]:
     return pages
 
 
+def method_sections(entry: dict) -> list[str]:
+    """A method page's section ids: the fixed ones and its further examples'."""
+    return method.sections(entry)
+
+
+def reference_sections(data: dict) -> dict[str, list[str]]:
+    """Per reference page kind, the ids of its entries."""
+    return {"status": status.sections(data), "headers": headers.sections(data), "registry": registry.sections(data)}
+
+
 def render_page(data: dict, page: PageSource) -> str:
     context = Page(data, page.locale, page.src_uri)
     if page.kind == "method":

@@ -228,11 +228,12 @@ def _cross_check(data: dict, report) -> None:
             for step, exchange in enumerate(example["exchanges"]):
                 _check_exchange(data, exchange, (*at, "more_examples", position, "exchanges", step), report)
         for path, message in _messages(method):
-            for name in _header_names(message):
-                if name not in header_names:
+            for field in _header_names(message):
+                # Transfer-Encoding is reported as not allowed at all.
+                if field not in header_names and field.lower() != "transfer-encoding":
                     report(
-                        path,
-                        f"the header field {name} is not in headers",
+                        (*at, *path),
+                        f"the header field {field} is not in headers",
                         "add it to headers with its direction and example, or correct the name",
                     )
         texts = method["text"]
@@ -322,6 +323,7 @@ def _cross_check(data: dict, report) -> None:
                 )
 
     claimed = {code: ("locales", index, "code") for index, code in enumerate(locale_codes)}
+    lower_names = {name.lower(): name for name in header_names}  # texts are keyed by the lower-case name
     for index, locale in enumerate(data["locales"]):
         _same_keys(
             locale["status"],
@@ -333,10 +335,13 @@ def _cross_check(data: dict, report) -> None:
         )
         _same_keys(
             locale["headers"],
-            [name.lower() for name in header_names],
+            list(lower_names),
             ("locales", index, "headers"),
             report,
-            missing=lambda key: (f"no text for the header field {key}", f"add '{key}:' with what the field does"),
+            missing=lambda key: (
+                f"no text for the header field {lower_names[key]}",
+                f"add '{key}:' with what the field does",
+            ),
             extra=lambda key: (f"'{key}' is not a field of headers", "remove it, or add the field to headers"),
         )
         for label, placeholder, what in NOTES:
