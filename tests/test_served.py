@@ -112,6 +112,7 @@ def pages_of(code: str) -> list[str]:
     return (
         [page_dir(code)]
         + [f"{page_dir(code)}methods/{m['slug']}/" for m in data["methods"]]
+        + [f"{page_dir(code)}{page}/" for page in ("status", "headers", "registry")]
         + [f"{page_dir(code)}404.html"]
     )
 

@@ -12,15 +12,13 @@ from babel import Locale
 from babel.dates import format_date
 
 from methodref.markup import plain
+from methodref.render import OVERVIEW_SECTIONS, method_sections
 
 from support import DEFAULT_LOCALE, LOCALES, ROOT, page_dir, page_path, soup
 
 # The section ids are a promise to every link in a help button, kept in the
-# link contract: the same in every locale, never renamed.
-PROMISED = json.loads((ROOT / "tests" / "contract" / "links.json").read_text(encoding="utf-8"))
-OVERVIEW_SECTIONS = set(PROMISED["/"])
-METHOD_SECTIONS = set(PROMISED["/methods/get/"])
-SPEC_HOSTS = {"www.rfc-editor.org", "html.spec.whatwg.org"}
+# link contract (test_links.py): the same in every locale, never renamed.
+SPEC_HOSTS = {"www.rfc-editor.org", "html.spec.whatwg.org", "fetch.spec.whatwg.org", "www.iana.org"}
 SITE_HOST = "http-methods.example.net"
 
 
@@ -40,7 +38,7 @@ def test_overview_page(site, data, code):
     assert page.html["dir"] == locale["direction"]
     assert page.select_one("article h1").get_text(strip=True) == plain(locale["overview"]["title"])
     assert locale["labels"]["site_name"] in page.title.get_text()
-    assert section_ids(page) == OVERVIEW_SECTIONS
+    assert section_ids(page) == set(OVERVIEW_SECTIONS)
     links = [a["href"] for a in page.select("#methods ~ ul")[0].select("a")]
     assert links == [f"methods/{m['slug']}/" for m in data["methods"]]
     rows = page.select("#comparison ~ table tbody tr")
@@ -57,7 +55,7 @@ def test_method_pages(site, data, code):
         assert page.html["dir"] == locale["direction"], where
         assert page.title.get_text() == f"{method['name']} - {locale['labels']['site_name']}", where
         assert page.select_one("article h1").get_text(strip=True) == method["name"], where
-        assert section_ids(page) == METHOD_SECTIONS, where
+        assert section_ids(page) == set(method_sections(method)), where
         lead = page.select_one("article h1 ~ p").get_text()
         assert lead == plain(method["text"][code]["summary"]), where
         headings = [h.get_text(strip=True) for h in page.select("article h2")]
@@ -147,7 +145,7 @@ def test_each_locale_has_its_own_search_index(site, data, code):
     index = json.loads((site / page_dir(code) / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [locale["search_language"]]
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert pages == {""} | {f"methods/{m['slug']}/" for m in data["methods"]}
+    assert pages == {"", "status/", "headers/", "registry/"} | {f"methods/{m['slug']}/" for m in data["methods"]}
     for method in data["methods"]:
         page_text = next(d["text"] for d in index["docs"] if d["location"] == f"methods/{method['slug']}/")
         assert plain(method["text"][code]["summary"]) in page_text.replace("\u200b", ""), method["name"]
