@@ -132,6 +132,12 @@ class Page:
         line = with_placeholder(self.labels["reviewed"], "{date}", date)
         return f'<p class="page-reviewed" data-search-exclude>{line}</p>'
 
+    def reference_head(self, kind: str) -> list[str]:
+        """A reference page's start: description, title (<kind>_title) and
+        introduction (<kind>_intro)."""
+        intro = self.labels[f"{kind}_intro"]
+        return [front_matter(intro), f"# {inline(self.labels[f'{kind}_title'])}", self.text(intro)]
+
     def hidden_note(self, anchor: str, label: str, placeholder: str) -> str:
         """A warning that locales.js shows when a help link names something
         this reference lacks; the name goes into its <code>."""

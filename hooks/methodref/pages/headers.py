@@ -4,7 +4,7 @@ it, with what it does, an example value and the section that defines it."""
 from __future__ import annotations
 
 from ..markup import code_span, inline
-from .elements import Page, front_matter, header_anchor, heading
+from .elements import Page, header_anchor, heading
 
 DIRECTIONS = ("request", "response", "both")
 
@@ -21,12 +21,7 @@ def sections(data: dict) -> list[str]:
 
 def render(page: Page) -> str:
     labels = page.labels
-    out = [
-        front_matter(labels["headers_intro"]),
-        f"# {inline(labels['headers_title'])}",
-        page.text(labels["headers_intro"]),
-        page.hidden_note("unknown-header", "unknown_header", "{header}"),
-    ]
+    out = [*page.reference_head("headers"), page.hidden_note("unknown-header", "unknown_header", "{header}")]
     # Grouped under h2 headings, so that every entry is an h3 (heading order).
     for direction in DIRECTIONS:
         fields = [header for header in page.data["headers"] if header["direction"] == direction]

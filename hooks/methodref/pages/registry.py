@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from ..markup import escape, inline
-from .elements import Page, citation_url, front_matter, method_source, overview_source
+from .elements import Page, citation_url, method_source, overview_source
 
 COLUMNS = ("safe", "idempotent")  # the registry's properties, named as the overview defines them
 
@@ -52,9 +52,7 @@ def render(page: Page) -> str:
     return (
         "\n\n".join(
             [
-                front_matter(labels["registry_intro"]),
-                f"# {inline(labels['registry_title'])}",
-                page.text(labels["registry_intro"]),
+                *page.reference_head("registry"),
                 "<table>\n<thead>\n<tr>"
                 + "".join(f"<th>{cell}</th>" for cell in header)
                 + "</tr>\n</thead>\n<tbody>\n"

@@ -4,7 +4,7 @@ means, what to do about it, the methods that list it and its definition."""
 from __future__ import annotations
 
 from ..markup import escape, inline
-from .elements import Page, front_matter, heading, method_source
+from .elements import Page, heading, method_source
 
 CLASSES = ("2xx", "3xx", "4xx", "5xx")
 
@@ -18,12 +18,7 @@ def sections(data: dict) -> list[str]:
 def render(page: Page) -> str:
     data, code, labels = page.data, page.code, page.labels
     texts = page.locale["status"]
-    out = [
-        front_matter(labels["status_intro"]),
-        f"# {inline(labels['status_title'])}",
-        page.text(labels["status_intro"]),
-        page.hidden_note("unknown-status", "unknown_status", "{status}"),
-    ]
+    out = [*page.reference_head("status"), page.hidden_note("unknown-status", "unknown_status", "{status}")]
     for name in CLASSES:
         codes = [status for status in data["status_codes"] if status[0] == name[0]]
         if not codes:
