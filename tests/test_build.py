@@ -135,9 +135,11 @@ def test_hostile_text_in_every_field_stays_text(tmp_path):
     data = load_file(data_file).data
     counter = []
     sv = next(locale for locale in data["locales"] if locale["code"] == "sv")
-    for part in ("labels", "glossary", "overview"):
+    for part in ("labels", "glossary", "overview", "status", "headers"):
         sv[part] = hostile_copy(sv[part], counter)
     sv["labels"]["unknown_method"] = HOSTILE[0] + " {method}"
+    sv["labels"]["unknown_status"] = HOSTILE[1] + " {status}"
+    sv["labels"]["unknown_header"] = HOSTILE[2] + " {header}"
     sv["labels"]["reviewed"] = HOSTILE[5] + " {date}"
     for method in data["methods"]:
         text = method["text"]["sv"]

@@ -135,8 +135,8 @@ class Page:
     def reference_head(self, kind: str) -> list[str]:
         """A reference page's start: description, title (<kind>_title) and
         introduction (<kind>_intro)."""
-        intro = self.labels[f"{kind}_intro"]
-        return [front_matter(intro), f"# {inline(self.labels[f'{kind}_title'])}", self.text(intro)]
+        title, intro = self.labels[f"{kind}_title"], self.labels[f"{kind}_intro"]
+        return [front_matter(intro, title), f"# {inline(title)}", self.text(intro)]
 
     def hidden_note(self, anchor: str, label: str, placeholder: str) -> str:
         """A warning that locales.js shows when a help link names something
@@ -162,9 +162,11 @@ def spec_title(data: dict, citation: str) -> str:
     return escape(data["specs"][citation.partition(" §")[0]]["title"])
 
 
-def front_matter(description: str) -> str:
-    # Material writes page.meta.description into an attribute unescaped.
-    return f"---\ndescription: {json.dumps(html.escape(plain(description)))}\n---\n"
+def front_matter(description: str, title: str | None = None) -> str:
+    # Material writes page.meta.description into an attribute and the title
+    # (else taken from the h1, its entities decoded) into <title> unescaped.
+    fields = {"title": title, "description": description}
+    return "---\n" + "".join(f"{k}: {json.dumps(html.escape(plain(v)))}\n" for k, v in fields.items() if v) + "---\n"
 
 
 def heading(level: int, text: str, anchor: str) -> str:
