@@ -4,8 +4,8 @@ show them, framed by Content-Length, and checked by the data check."""
 from __future__ import annotations
 
 import functools
-import re
 import json
+import re
 
 import h11
 import pytest
