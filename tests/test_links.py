@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from methodref.links import EXPORT_PATH, contract, default_alias_paths
+from methodref.links import EXPORT_PATH, contract, default_alias_paths, export, router_config, router_page
 from methodref.markup import plain
+from router_fixture import scaffold
 
 from support import ROOT, raw_data, soup
 
@@ -76,3 +77,149 @@ def test_json_export_matches_the_data(site, data):
                 assert anchor == section
                 page = built_file(site, page_url.removeprefix(SITE_URL))
                 assert soup(page).find(id=section), url
+
+
+def export_urls(value):
+    """Every URL of the site in the exported JSON, wherever it is."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from export_urls(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from export_urls(item)
+    elif isinstance(value, str) and value.startswith(SITE_URL):
+        yield value
+
+
+def test_every_url_in_the_json_export_exists_in_the_site(site):
+    exported = json.loads((site / EXPORT_PATH).read_text(encoding="utf-8"))
+    urls = sorted(set(export_urls(exported)))
+    for url in urls:
+        page_url, _, anchor = url.partition("#")
+        page = built_file(site, page_url.removeprefix(SITE_URL))
+        assert page.exists(), url
+        if anchor:
+            assert soup(page).find(id=anchor), url
+
+
+def test_json_export_has_the_reference_facts_of_the_data(site, data):
+    """Status codes, header fields, the registry and each method's failures,
+    as the data has them, once the data has them (issue 11)."""
+    exported = json.loads((site / EXPORT_PATH).read_text(encoding="utf-8"))
+    check_reference_export(exported, data)
+
+
+def test_json_export_of_the_reference_facts(data):
+    """The same, from data with SPEC.md's new facts, without a build."""
+    fixture = scaffold()
+    exported = export(fixture, SITE_URL)
+    assert set(exported) >= {"status_codes", "headers", "registry", "registry_source"}
+    check_reference_export(exported, fixture)
+    # Version 1 keeps every key it had, with the same values.
+    before = export(raw_data(), SITE_URL)
+    for key in ("version", "site", "router", "locales"):
+        assert exported[key] == before[key]
+    for method, old in zip(exported["methods"], before["methods"], strict=True):
+        assert {key: value for key, value in method.items() if key not in ("failures", "locales")} == {
+            key: value for key, value in old.items() if key != "locales"
+        }
+        for code, localized in method["locales"].items():
+            assert {key: value for key, value in localized.items() if key != "failures"} == old["locales"][code]
+    rows = {row["name"]: row for row in exported["registry"]}
+    assert rows["PROPFIND"]["page"] is None
+    assert rows["PROPFIND"]["locales"]["sv"]["url"] == f"{SITE_URL}/sv/registry/#propfind"
+    assert rows["GET"]["page"] == f"{SITE_URL}/methods/get/"
+    assert rows["*"]["locales"]["sv"]["url"] is None
+    assert [ref["citation"] for ref in rows["MKCOL"]["references"]] == ["RFC 4918 §9.3", "RFC 5689 §3"]
+    assert rows["MKCOL"]["reference"]["url"] == "https://www.rfc-editor.org/rfc/rfc4918#section-9.3"
+    headers = {header["name"]: header for header in exported["headers"]}
+    assert headers["Idempotency-Key"]["source"] is None
+    assert headers["If-Match"]["locales"]["de"]["url"] == f"{SITE_URL}/de/headers/#if-match"
+    assert exported["status_codes"]["415"]["locales"]["en"]["url"] == f"{SITE_URL}/status/#415"
+    patch = next(method for method in exported["methods"] if method["name"] == "PATCH")
+    assert patch["failures"][0] == {
+        "code": 405,
+        "reason": "Method Not Allowed",
+        "source": {"citation": "RFC 9110 §15.5.6", "url": "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6"},
+    }
+    assert patch["locales"]["sv"]["failures"]["405"] == {"meaning": "Not here.", "fix": "Change it."}
+
+
+def check_reference_export(exported, data):
+    codes = [locale["code"] for locale in data["locales"]]
+    for method, facts in zip(exported["methods"], data["methods"], strict=True):
+        if "failures" not in facts:
+            assert "failures" not in method
+            continue
+        assert [item["code"] for item in method["failures"]] == [item["code"] for item in facts["failures"]]
+        for item in method["failures"]:
+            assert item["reason"] == data["status_codes"][str(item["code"])]["reason"]
+            assert item["source"]["citation"] == data["status_codes"][str(item["code"])]["source"]
+        for code in codes:
+            texts = facts["text"][code]["failures"]
+            assert method["locales"][code]["failures"] == {
+                str(status): {part: plain(words) for part, words in parts.items()} for status, parts in texts.items()
+            }
+    if "status" in data["locales"][0]:
+        assert list(exported["status_codes"]) == [str(code) for code in data["status_codes"]]
+        for status, fact in exported["status_codes"].items():
+            assert fact["reason"] == data["status_codes"][status]["reason"]
+            assert fact["source"]["citation"] == data["status_codes"][status]["source"]
+            assert list(fact["locales"]) == codes
+            assert all(entry["url"].endswith(f"/status/#{status}") for entry in fact["locales"].values())
+    else:
+        assert "status_codes" not in exported
+    if "headers" in data:
+        assert [header["name"] for header in exported["headers"]] == [header["name"] for header in data["headers"]]
+        for header, facts in zip(exported["headers"], data["headers"], strict=True):
+            assert header["direction"] == facts["direction"]
+            assert header["example"] == facts["example"]
+            assert (header["source"] or {}).get("citation") == facts.get("source")
+            assert list(header["locales"]) == codes
+            assert all(
+                entry["url"].endswith(f"/headers/#{facts['name'].lower()}") for entry in header["locales"].values()
+            )
+    else:
+        assert "headers" not in exported
+    if "registry" in data:
+        ours = {method["name"] for method in data["methods"]}
+        assert [row["name"] for row in exported["registry"]] == [row["name"] for row in data["registry"]["methods"]]
+        for row, facts in zip(exported["registry"], data["registry"]["methods"], strict=True):
+            assert (row["safe"], row["idempotent"]) == (facts["safe"], facts["idempotent"])
+            cited = facts["reference"] if isinstance(facts["reference"], list) else [facts["reference"]]
+            assert row["reference"]["citation"] == cited[0]
+            assert [ref["citation"] for ref in row["references"]] == cited
+            assert (row["page"] is None) == (row["name"] not in ours)
+        assert exported["registry_source"] == data["registry"]["source"]
+    else:
+        assert "registry" not in exported
+
+
+def test_router_knows_the_reference_pages():
+    config = router_config(scaffold())
+    assert config["pages"]["status"] == {
+        "path": "status/",
+        "ids": [str(code) for code in scaffold()["status_codes"]],
+        "unknown": "unknown-status",
+    }
+    assert config["pages"]["headers"] == {
+        "path": "headers/",
+        "ids": ["allow", "idempotency-key", "if-match"],
+        "unknown": "unknown-header",
+    }
+    assert config["pages"]["registry"]["ids"] == ["baseline-control", "get", "mkcol", "patch", "propfind"]
+    assert config["pages"]["registry"]["unknown"] is None
+    assert "failures" in config["sections"]["method"]
+    assert "pages" in router_config(raw_data())
+
+
+def test_contract_of_the_reference_pages():
+    """Once the data has them, the contract promises the pages and their ids,
+    under every locale and, for the default one, under its code."""
+    promised = contract(scaffold())
+    assert promised["/status/"] == promised["/en/status/"] == [str(code) for code in scaffold()["status_codes"]]
+    assert promised["/sv/headers/"] == ["allow", "idempotency-key", "if-match"]
+    assert promised["/ar/registry/"] == ["baseline-control", "get", "mkcol", "patch", "propfind"]
+    assert default_alias_paths(scaffold())["/en/registry/"] == "/registry/"
+    # The router page lists them too, for readers without JavaScript.
+    assert 'href="/zh-Hant/registry/"' in router_page(scaffold())

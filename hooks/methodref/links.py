@@ -17,6 +17,10 @@ from .render import METHOD_SECTIONS, OVERVIEW_SECTIONS, REFERENCE_PAGES, method_
 EXPORT_VERSION = 1
 EXPORT_PATH = "api/v1/methods.json"
 ROUTER_PATH = "help/"
+# Where a help link that names an unknown status or header lands: the page's
+# top, with ?<query>=<the value>; the page's element #<query> holds the
+# note, hidden, with one empty <bdi> where the value goes (locales.js).
+UNKNOWN_NOTES = {"status": "unknown-status", "headers": "unknown-header"}
 
 
 def locale_home(data: dict, code: str, root: str = "/") -> str:
@@ -28,9 +32,32 @@ def method_path(data: dict, code: str, method: dict, root: str = "/") -> str:
     return f"{locale_home(data, code, root)}methods/{method['slug']}/"
 
 
-def reference_path(data: dict, code: str, file: str, root: str = "/") -> str:
-    """Where a locale's status, headers or registry page is ("status.md" -> /sv/status/)."""
-    return f"{locale_home(data, code, root)}{file.removesuffix('.md')}/"
+def reference_path(data: dict, code: str, page: str, root: str = "/") -> str:
+    """A locale's status, headers or registry page."""
+    return f"{locale_home(data, code, root)}{page}/"
+
+
+def reference_pages(data: dict) -> list[str]:
+    """The status, headers and registry pages, by the name of their folder."""
+    return [kind for kind, _file, _label in REFERENCE_PAGES]
+
+
+def status_ids(data: dict) -> list[str]:
+    return [str(code) for code in data["status_codes"]]
+
+
+def header_ids(data: dict) -> list[str]:
+    return [header["name"].lower() for header in data.get("headers", [])]
+
+
+def registry_ids(data: dict) -> list[str]:
+    """Ids of the registry page's rows: every method but the reserved "*"."""
+    rows = data["registry"]["methods"] if "registry" in data else []
+    return [row["name"].lower() for row in rows if row["name"] != "*"]
+
+
+def reference_ids(data: dict, page: str) -> list[str]:
+    return {"status": status_ids, "headers": header_ids, "registry": registry_ids}[page](data)
 
 
 def default_alias_paths(data: dict, root: str = "/") -> dict[str, str]:
@@ -39,8 +66,8 @@ def default_alias_paths(data: dict, root: str = "/") -> dict[str, str]:
     aliases = {f"{root}{code}/": root}
     for method in data["methods"]:
         aliases[f"{root}{code}/methods/{method['slug']}/"] = method_path(data, code, method, root)
-    for _kind, file, _label in REFERENCE_PAGES:
-        aliases[f"{root}{code}/{file.removesuffix('.md')}/"] = reference_path(data, code, file, root)
+    for page in reference_pages(data):
+        aliases[f"{root}{code}/{page}/"] = reference_path(data, code, page, root)
     return aliases
 
 
@@ -53,8 +80,8 @@ def contract(data: dict, root: str = "/") -> dict[str, list[str]]:
         entries[locale_home(data, code, root)] = [*OVERVIEW_SECTIONS, *(f"term-{prop}" for prop in TERMS)]
         for entry in data["methods"]:
             entries[method_path(data, code, entry, root)] = method_sections(entry)
-        for kind, file, _label in REFERENCE_PAGES:
-            entries[reference_path(data, code, file, root)] = entry_ids[kind]
+        for page in reference_pages(data):
+            entries[reference_path(data, code, page, root)] = entry_ids[page]
     for alias, target in default_alias_paths(data, root).items():
         entries[alias] = entries[target]
     entries[f"{root}{ROUTER_PATH}"] = []
@@ -63,7 +90,9 @@ def contract(data: dict, root: str = "/") -> dict[str, list[str]]:
 
 
 def router_config(data: dict, root: str = "/") -> dict:
-    """What help.js needs to resolve ?method=&lang=&section= to a page."""
+    """What help.js needs to resolve ?method=&status=&header=&lang=&section=
+    to a page."""
+    pages = reference_pages(data)
     return {
         "default": data["locales"][0]["code"],
         "locales": [
@@ -72,16 +101,32 @@ def router_config(data: dict, root: str = "/") -> dict:
         ],
         "methods": {method["name"]: method["slug"] for method in data["methods"]},
         "sections": {"overview": list(OVERVIEW_SECTIONS), "method": list(METHOD_SECTIONS)},
+        # Per page: its path under a locale's home, the ids it has, and the
+        # query parameter of its note on an unknown value (if any).
+        "pages": {
+            page: {"path": f"{page}/", "ids": reference_ids(data, page), "unknown": UNKNOWN_NOTES.get(page)}
+            for page in pages
+        },
     }
 
 
 def export(data: dict, site_url: str) -> dict:
-    """The data for applications, such as tooltips beside a Method field."""
+    """The data for applications, such as tooltips beside a Method field.
+    Version 1: keys are only ever added; see INTEGRATING.md."""
     base = site_url.rstrip("/")
+    codes = [locale["code"] for locale in data["locales"]]
+    pages = reference_pages(data)
 
     def cite(citation: str) -> dict:
         spec, _, section = citation.partition(" §")
         return {"citation": citation, "url": data["specs"][spec]["url"].replace("{section}", section)}
+
+    def status_fact(code) -> dict:
+        status = data["status_codes"][str(code)]
+        return {"code": int(code), "reason": status["reason"], "source": cite(status["source"])}
+
+    def entry_url(code: str, page: str, entry: str) -> str:
+        return f"{base}{reference_path(data, code, page)}#{entry}"
 
     methods = []
     for method in data["methods"]:
@@ -89,40 +134,39 @@ def export(data: dict, site_url: str) -> dict:
         for locale in data["locales"]:
             code, labels = locale["code"], locale["labels"]
             url = base + method_path(data, code, method)
+            text = method["text"][code]
             localized[code] = {
                 "title": method["name"],
-                "summary": plain(method["text"][code]["summary"]),
+                "summary": plain(text["summary"]),
                 "url": url,
                 "sections": {section: f"{url}#{section}" for section in METHOD_SECTIONS},
                 "properties": {prop: value_label(labels, method["properties"][prop]) for prop in PROPERTY_ORDER},
             }
-        methods.append(
-            {
-                "name": method["name"],
-                "slug": method["slug"],
-                "defined_in": cite(method["defined_in"]),
-                "properties": {
-                    prop: {
-                        "value": fact["value"],
-                        "condition": fact.get("condition"),
-                        "source": cite(fact["source"]),
-                    }
-                    for prop, fact in method["properties"].items()
-                },
-                "success": [
-                    {
-                        "code": item["code"],
-                        "reason": data["status_codes"][str(item["code"])]["reason"],
-                        "source": cite(data["status_codes"][str(item["code"])]["source"]),
-                    }
-                    for item in method["success"]
-                ],
-                "notes": method["notes"],
-                "related": method["related"],
-                "locales": localized,
-            }
-        )
-    return {
+            if "failures" in text:
+                localized[code]["failures"] = {
+                    str(status): {part: plain(words) for part, words in texts.items()}
+                    for status, texts in text["failures"].items()
+                }
+        entry = {
+            "name": method["name"],
+            "slug": method["slug"],
+            "defined_in": cite(method["defined_in"]),
+            "properties": {
+                prop: {
+                    "value": fact["value"],
+                    "condition": fact.get("condition"),
+                    "source": cite(fact["source"]),
+                }
+                for prop, fact in method["properties"].items()
+            },
+            "success": [status_fact(item["code"]) for item in method["success"]],
+        }
+        if "failures" in method:
+            entry["failures"] = [status_fact(item["code"]) for item in method["failures"]]
+        entry.update(notes=method["notes"], related=method["related"], locales=localized)
+        methods.append(entry)
+
+    exported = {
         "version": EXPORT_VERSION,
         "site": base + "/",
         "router": f"{base}/{ROUTER_PATH}",
@@ -140,6 +184,61 @@ def export(data: dict, site_url: str) -> dict:
         ],
         "methods": methods,
     }
+    if "status" in pages:
+        exported["status_codes"] = {}
+        for status in data["status_codes"]:
+            fact = {key: value for key, value in status_fact(status).items() if key != "code"}
+            fact["locales"] = {}
+            for locale in data["locales"]:
+                texts = locale["status"].get(str(status), {})
+                fact["locales"][locale["code"]] = {
+                    "url": entry_url(locale["code"], "status", str(status)),
+                    **{part: plain(words) for part, words in texts.items()},
+                }
+            exported["status_codes"][str(status)] = fact
+    if "headers" in pages:
+        exported["headers"] = [
+            {
+                "name": header["name"],
+                "source": cite(header["source"]) if "source" in header else None,
+                "direction": header["direction"],
+                "example": header["example"],
+                "locales": {
+                    locale["code"]: {
+                        "url": entry_url(locale["code"], "headers", header["name"].lower()),
+                        **(
+                            {"description": plain(locale["headers"][header["name"].lower()])}
+                            if header["name"].lower() in locale.get("headers", {})
+                            else {}
+                        ),
+                    }
+                    for locale in data["locales"]
+                },
+            }
+            for header in data["headers"]
+        ]
+    if "registry" in pages:
+        ours = {method["name"]: method for method in data["methods"]}
+        rows = []
+        for row in data["registry"]["methods"]:
+            references = row["reference"] if isinstance(row["reference"], list) else [row["reference"]]
+            rows.append(
+                {
+                    "name": row["name"],
+                    "safe": row["safe"],
+                    "idempotent": row["idempotent"],
+                    "reference": cite(references[0]),
+                    "references": [cite(reference) for reference in references],
+                    "page": base + method_path(data, codes[0], ours[row["name"]]) if row["name"] in ours else None,
+                    "locales": {
+                        code: {"url": entry_url(code, "registry", row["name"].lower()) if row["name"] != "*" else None}
+                        for code in codes
+                    },
+                }
+            )
+        exported["registry"] = rows
+        exported["registry_source"] = dict(data["registry"]["source"])
+    return exported
 
 
 def _script_json(value) -> str:
@@ -169,6 +268,10 @@ def router_page(data: dict, root: str = "/") -> str:
         links += [
             f'<a href="{method_path(data, code, method, root)}">{html.escape(method["name"])}</a>'
             for method in data["methods"]
+        ]
+        links += [  # labels nav_status, nav_headers, nav_registry (SPEC)
+            f'<a href="{reference_path(data, code, page, root)}">{html.escape(locale["labels"][f"nav_{page}"])}</a>'
+            for page in reference_pages(data)
         ]
         rows.append(
             f'<li lang="{code}" dir="{locale["direction"]}"><strong>{html.escape(locale["name"])}</strong>: '

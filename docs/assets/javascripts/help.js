@@ -1,6 +1,10 @@
 // The help router: /help/?method=PATCH&lang=sv-SE&section=success opens the
-// page of that method, in the reader's language, at that section. The rules
-// are documented in INTEGRATING.md; the data comes from the page itself.
+// page of that method, in the reader's language, at that section; status=415
+// and header=If-Match open those entries. The rules are documented in
+// INTEGRATING.md; the data comes from the page itself.
+//
+// Every lookup of a value from the query goes through a Map: a value such as
+// "__proto__" or "constructor" must not find anything an object inherits.
 (() => {
   const config = JSON.parse(document.getElementById("router").textContent);
   const byTag = new Map();
@@ -8,6 +12,12 @@
     byTag.set(locale.code.toLowerCase(), locale);
     for (const alias of locale.aliases) byTag.set(alias.toLowerCase(), locale);
   }
+  const methods = new Map(Object.entries(config.methods));
+  const pages = new Map(
+    Object.entries(config.pages || {}).map(([name, page]) => [name, { ...page, ids: new Set(page.ids) }]),
+  );
+  const methodSections = new Set(config.sections.method);
+  const overviewSections = new Set(config.sections.overview);
 
   // A language tag to a locale: the tag itself, then its language-script,
   // then its language; a language that only one locale has also counts.
@@ -23,20 +33,41 @@
   };
 
   const params = new URLSearchParams(location.search);
+  const value = (key) => (params.get(key) || "").trim().slice(0, 64);
   const wanted = [params.get("lang"), ...(navigator.languages || [navigator.language])];
   const locale =
     wanted.map(negotiate).find(Boolean) || config.locales.find((item) => item.code === config.default);
-  const name = (params.get("method") || "").trim().toUpperCase().slice(0, 40);
-  const section = (params.get("section") || "").trim().toLowerCase();
-  const slug = config.methods[name];
+  const name = value("method").toUpperCase().slice(0, 40);
+  const status = value("status");
+  const header = value("header");
+  const section = value("section").toLowerCase();
 
+  // An entry of the status or headers page: its id, or the page's top with
+  // the value for the page's note.
+  const entry = (pageName, id, given) => {
+    const page = pages.get(pageName);
+    const url = locale.home + page.path;
+    if (page.ids.has(id)) return `${url}#${id}`;
+    return page.unknown ? `${url}?${page.unknown}=${encodeURIComponent(given)}` : url;
+  };
+
+  // The first parameter given decides: method, then status, then header.
   let url = locale.home;
-  if (slug) {
-    url += `methods/${slug}/`;
-    if (config.sections.method.includes(section)) url += `#${section}`;
-  } else if (name) {
-    url += `?unknown-method=${encodeURIComponent(name)}#methods`;
-  } else if (config.sections.overview.includes(section)) {
+  if (name) {
+    const registry = pages.get("registry");
+    if (methods.has(name)) {
+      url += `methods/${methods.get(name)}/`;
+      if (methodSections.has(section)) url += `#${section}`;
+    } else if (registry && registry.ids.has(name.toLowerCase())) {
+      url += `${registry.path}#${name.toLowerCase()}`;
+    } else {
+      url += `?unknown-method=${encodeURIComponent(name)}#methods`;
+    }
+  } else if (status && pages.has("status")) {
+    url = entry("status", status, status);
+  } else if (header && pages.has("headers")) {
+    url = entry("headers", header.toLowerCase(), header);
+  } else if (overviewSections.has(section)) {
     url += `#${section}`;
   }
   location.replace(url);

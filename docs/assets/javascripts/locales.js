@@ -33,13 +33,21 @@
   };
 
   // The help router sends a link that names an unknown method to the
-  // overview, with the name; the note in the page's language says so.
-  const showUnknownMethod = () => {
-    const name = new URLSearchParams(location.search).get("unknown-method");
-    const note = document.getElementById("unknown-method");
-    if (!name || !note) return;
-    note.querySelector("code").textContent = name;
-    note.hidden = false;
+  // overview, an unknown status or header field to the status or headers
+  // page, with the value; the page's note, in its language, says so. The
+  // value goes in as text, isolated in a <bdi> (the note's own, or one in its
+  // <code>), so that direction controls in it cannot reorder the sentence.
+  const showUnknown = () => {
+    const params = new URLSearchParams(location.search);
+    for (const id of ["unknown-method", "unknown-status", "unknown-header"]) {
+      const value = params.get(id);
+      const note = document.getElementById(id);
+      const slot = note && note.querySelector("bdi, code");
+      if (!value || !slot) continue;
+      const isolated = slot.localName === "bdi" ? slot : slot.appendChild(document.createElement("bdi"));
+      isolated.textContent = value;
+      note.hidden = false;
+    }
   };
 
   // Material wraps each code block's copy button in a <nav>: many unnamed
@@ -55,7 +63,7 @@
 
   const ready = () => {
     showNotFoundInPathLocale();
-    showUnknownMethod();
+    showUnknown();
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
