@@ -121,7 +121,8 @@ def test_search_finds_swedish_pages_by_a_swedish_search_term(page, base_url):
 
 # Per status mention: the boxes of its code and of its reason phrase, drawn.
 STATUS_BOXES = """els => els.filter(e => / /.test(e.textContent)).map(e => {
-  const text = e.firstChild, space = text.data.indexOf(" ");
+  // The mention's text, inside the link to its status entry where it has one.
+  const text = document.createTreeWalker(e, NodeFilter.SHOW_TEXT).nextNode(), space = text.data.indexOf(" ");
   const box = (start, end) => {
     const range = document.createRange();
     range.setStart(text, start);
@@ -141,9 +142,9 @@ def test_right_to_left_sentences_keep_status_codes_and_header_names_left_to_righ
     for mention in mentions:  # "200 OK", not "OK 200"
         assert mention["codeRight"] <= mention["reasonLeft"], mention
     header = page.eval_on_selector_all(
-        "article p > code, article li > code",
+        "article p code, article li code",  # in a link to the header's entry
         """codes => codes.filter(c => c.textContent === "If-Match").map(c => ({
-          code: getComputedStyle(c).direction, sentence: getComputedStyle(c.parentElement).direction
+          code: getComputedStyle(c).direction, sentence: getComputedStyle(c.closest("p, li")).direction
         }))""",
     )
     assert header and all(found == {"code": "ltr", "sentence": "rtl"} for found in header), header
