@@ -148,3 +148,12 @@ def test_right_to_left_sentences_keep_status_codes_and_header_names_left_to_righ
         }))""",
     )
     assert header and all(found == {"code": "ltr", "sentence": "rtl"} for found in header), header
+
+
+@pytest.mark.parametrize(
+    ("locale", "query", "entry"), [("sv", "415", "status/#415"), ("de", "If-Match", "headers/#if-match")]
+)
+def test_search_finds_status_codes_and_header_fields_in_the_readers_locale(page, base_url, locale, query, entry):
+    results = search(page, base_url + f"{locale}/", query)
+    assert any(url.endswith(f"/{locale}/{entry}") for url in results), results
+    assert {locale_of_url(url) for url in results} == {locale}, results

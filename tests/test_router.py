@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from methodref.links import reference_pages
-from router_fixture import ORIGIN, scaffold, serve
+from router_fixture import ORIGIN, serve
+
+from support import raw_data
 
 # (query, the browser's languages, the page it must land on)
 ROUTES = [
@@ -132,21 +134,15 @@ def test_router_resolves_reference_pages(browser, query, languages, expected):
     Chromium, on an origin served from memory: the rules, without the pages."""
     context = browser.new_context(locale=languages)
     page = context.new_page()
-    serve(page, scaffold())
+    serve(page, raw_data())
     page.goto(f"{ORIGIN}/help/?{query}")
     page.wait_for_url(lambda url: "/help/" not in url)
     assert page.url == f"{ORIGIN}/{expected}"
     context.close()
 
 
-def has_reference_pages(site) -> bool:
-    return all((site / page / "index.html").exists() for page in ("status", "headers", "registry"))
-
-
 @pytest.mark.parametrize(("query", "languages", "expected"), REFERENCE_ROUTES)
 def test_router_resolves_reference_pages_in_the_site(browser, base_url, site, query, languages, expected):
-    if not has_reference_pages(site):
-        pytest.skip("the site has no status, headers and registry pages yet (branch i11)")
     context = browser.new_context(locale=languages)
     page = context.new_page()
     page.goto(f"{base_url}help/?{query}")
@@ -208,18 +204,16 @@ def test_unknown_value_shows_a_note_isolated_in_the_readers_language(browser, qu
     """locales.js on a stub page that carries the note as SPEC's pages will."""
     context = browser.new_context()
     page = context.new_page()
-    serve(page, scaffold())
+    serve(page, raw_data())
     page.goto(f"{ORIGIN}/help/?{query}")
     page.wait_for_url(lambda url: note_id in url)
     page.wait_for_load_state()
-    check_note(page, scaffold(), code, note_id, value)
+    check_note(page, raw_data(), code, note_id, value)
     context.close()
 
 
 @pytest.mark.parametrize(("query", "code", "note_id", "value"), NOTES)
 def test_unknown_value_shows_a_note_in_the_site(browser, base_url, site, data, query, code, note_id, value):
-    if note_id != "unknown-method" and not has_reference_pages(site):
-        pytest.skip("the site has no status and headers pages yet (branch i11)")
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base_url}help/?{query}")
