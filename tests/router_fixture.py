@@ -27,15 +27,17 @@ def note_markup(label: str, placeholder: str, note_id: str) -> str:
 def stub_page(data: dict, path: str) -> str:
     """Any page of the site: its path, and for the status and headers pages
     the note on an unknown value, with locales.js to show it."""
-    notes = ""
+    notes, lang, direction = "", "en", "ltr"
     for locale in data["locales"]:
         home = "/" if locale is data["locales"][0] else f"/{locale['code']}/"
         for page, note_id in UNKNOWN_NOTES.items():
             if path == f"{home}{page}/":
                 key = note_id.replace("-", "_")
                 notes = note_markup(locale["labels"][key], "{" + key.removeprefix("unknown_") + "}", note_id)
+                lang, direction = locale["code"], locale["direction"]  # as the built page is
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(path)}</title>'
+        f'<!doctype html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(path)}</title>"
         f'<script src="/assets/javascripts/locales.js"></script></head><body><main>{notes}</main></body></html>'
     )
 
