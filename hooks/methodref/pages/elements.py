@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import markdown
+
 from ..dates import long_date
 from ..markup import code_span, escape, inline, left_to_right, paragraphs, plain
 
@@ -177,10 +179,31 @@ def caption(label: str) -> str:
     return f"<p><strong>{inline(label)}</strong></p>"
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
+def table(header: list[str], rows: list[list[str]], narrow: str = "cards") -> str:
+    """A table of inline Markdown cells (md_in_html renders them, so MkDocs
+    still resolves and checks their links). On narrow screens reference.css
+    shows each row of a "cards" table as a card, every cell under its
+    column's label (data-label); a "scroll" table scrolls instead, its first
+    column kept in view. No class: Material styles and wraps only tables
+    without one."""
+    labels = [html.escape(label_text(cell)) for cell in header]
+
+    def cells(row: list[str], tag: str, labelled: bool) -> str:
+        attributes = [f' data-label="{label}"' if labelled else "" for label in labels]
+        return "".join(f"<{tag}{extra} markdown>{cell}</{tag}>" for cell, extra in zip(row, attributes, strict=True))
+
+    body = "\n".join(f"<tr markdown>{cells(row, 'td', narrow == 'cards')}</tr>" for row in rows)
+    return (
+        f'<table data-narrow="{narrow}" markdown>\n'
+        f"<thead markdown>\n<tr markdown>{cells(header, 'th', False)}</tr>\n</thead>\n"
+        f"<tbody markdown>\n{body}\n</tbody>\n</table>"
+    )
+
+
+def label_text(cell: str) -> str:
+    """A header cell's inline Markdown as the plain text a reader sees."""
+    rendered = markdown.markdown(cell)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
 
 
 def with_placeholder(label: str, placeholder: str, markup: str) -> str:

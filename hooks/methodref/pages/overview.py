@@ -46,7 +46,8 @@ def render(page: Page) -> str:
         + [page.text(value_label(labels, method["properties"][prop])) for prop in PROPERTY_ORDER]
         for method in data["methods"]
     ]
-    out.append(table([inline(labels["method"])] + [page.property_name(prop) for prop in PROPERTY_ORDER], rows))
+    header = [inline(labels["method"])] + [page.property_name(prop) for prop in PROPERTY_ORDER]
+    out.append(table(header, rows, narrow="scroll"))  # the Method column stays in view as it scrolls
 
     out += [heading(2, labels["terms"], "terms"), page.text(text["terms_intro"])]
     # Each definition has an id, so property names in tables link to it.

@@ -34,6 +34,10 @@ def render(page: Page) -> str:
         for prop in COLUMNS
     ]
     header += [html.escape(labels["specification"]), html.escape(labels["our_page"])]
+    # Each cell names its column, for the cards of narrow screens (reference.css).
+    names = [labels["method"], *(labels["property_names"][prop] for prop in COLUMNS)]
+    names += [labels["specification"], labels["our_page"]]
+    cell_labels = [html.escape(name) for name in names]
     rows = []
     for row in data["registry"]["methods"]:
         name = row["name"]
@@ -47,13 +51,17 @@ def render(page: Page) -> str:
             link(page.url(method_source(code, method)), html.escape(name)) if method else "",
         ]
         row_id = f' id="{html.escape(anchor)}"' if anchor else ""
-        rows.append(f"<tr{row_id}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        rows.append(
+            f"<tr{row_id}>"
+            + "".join(f'<td data-label="{label}">{cell}</td>' for cell, label in zip(cells, cell_labels, strict=True))
+            + "</tr>"
+        )
     source = data["registry"]["source"]
     return (
         "\n\n".join(
             [
                 *page.reference_head("registry"),
-                "<table>\n<thead>\n<tr>"
+                '<table data-narrow="cards">\n<thead>\n<tr>'
                 + "".join(f"<th>{cell}</th>" for cell in header)
                 + "</tr>\n</thead>\n<tbody>\n"
                 + "\n".join(rows)
