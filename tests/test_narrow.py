@@ -101,3 +101,49 @@ def test_the_comparison_shows_there_is_more_to_scroll(pages, base_url):
         "r => [...r.cells].slice(0, 2).map(c => c.getBoundingClientRect().left)",
     )
     assert first >= 0 and second < first, "the Method column stays in view as the others pass under it"
+
+
+HEADER_AND_TARGET = """id => [document.querySelector(".md-header").getBoundingClientRect().bottom,
+  document.getElementById(id).getBoundingClientRect().top]"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_section_reached_by_the_help_router_starts_below_the_header(pages, base_url, width):
+    page = pages(width)
+    page.goto(base_url + "help/?method=patch&lang=sv&section=failures")
+    page.wait_for_url("**/sv/methods/patch/#failures")
+    page.wait_for_load_state("load")
+    header, heading = page.evaluate(HEADER_AND_TARGET, "failures")
+    assert header <= heading < header + 100, (header, heading)
+
+
+MENU = """() => {
+  const list = document.querySelector(".md-header .md-select__list"), box = list.getBoundingClientRect();
+  return {scroll: list.scrollHeight - list.clientHeight, left: box.left, right: box.right, bottom: box.bottom,
+    current: [...list.querySelectorAll("[aria-current=page]")].map(a => a.hreflang),
+    items: list.querySelectorAll("a[hreflang]").length};
+}"""
+
+
+@pytest.mark.parametrize(("width", "code"), [(1280, "sv"), (360, "ar"), (360, "zh-Hans")])
+def test_the_language_menu_shows_every_language_and_marks_the_current_one(pages, base_url, width, code):
+    page = pages(width)
+    page.goto(base_url + page_dir(code) + METHOD)
+    page.focus(".md-header .md-select a[hreflang]")  # by keyboard: focus opens it
+    page.wait_for_timeout(400)  # Material's opening transition
+    menu = page.evaluate(MENU)
+    assert menu["items"] == len(LOCALES) and menu["current"] == [code], menu
+    assert menu["scroll"] <= 0, f"a scroll box: {menu}"
+    assert menu["left"] >= 0 and menu["right"] <= width and menu["bottom"] <= 800, menu
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_switching_language_after_scrolling_keeps_the_section_being_read(pages, base_url, width):
+    page = pages(width)
+    page.goto(base_url + "sv/" + METHOD)
+    page.evaluate("""() => { const h = document.getElementById("failures");
+      scrollTo(0, scrollY + h.getBoundingClientRect().top + 120); }""")
+    page.focus(".md-header .md-select a[hreflang='de']")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}de/{METHOD}#failures")
+    assert page.evaluate("document.documentElement.lang") == "de"

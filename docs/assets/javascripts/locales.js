@@ -2,15 +2,36 @@
 // its own, not inline, so a strict Content-Security-Policy can allow it.
 (() => {
   // The language switcher keeps the reader on the same section: section ids
-  // are the same in every locale.
+  // are the same in every locale. The URL's #section, or else the last
+  // section heading above the top of the viewport (below Material's header).
+  const sectionRead = () => {
+    if (location.hash) return location.hash;
+    const header = document.querySelector(".md-header");
+    const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    let read = "";
+    for (const heading of document.querySelectorAll("article :is(h2, h3)[id]")) {
+      if (heading.getBoundingClientRect().top > top) break;
+      read = `#${heading.id}`;
+    }
+    return read;
+  };
   document.addEventListener(
     "click",
     (event) => {
-      const link = event.target instanceof Element && event.target.closest("a[hreflang]");
-      if (link && location.hash && !link.hash) link.hash = location.hash;
+      const link = event.target instanceof Element && event.target.closest(".md-select a[hreflang]");
+      const section = link && !link.hash && sectionRead();
+      if (section) link.hash = section;
     },
     true,
   );
+
+  // Material's language menu does not say which language is the page's.
+  const markCurrentLanguage = () => {
+    const lang = document.documentElement.lang.toLowerCase();
+    for (const link of document.querySelectorAll(".md-select a[hreflang]")) {
+      if (link.hreflang.toLowerCase() === lang) link.setAttribute("aria-current", "page");
+    }
+  };
 
   // A host that serves one 404.html for every path (GitHub Pages) shows the
   // root one; it carries every locale's text, so show the path's locale.
@@ -64,6 +85,7 @@
   const ready = () => {
     showNotFoundInPathLocale();
     showUnknown();
+    markCurrentLanguage();
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
