@@ -241,6 +241,7 @@ def _keep_locale_output(config):
         labels["not_found_text"],
         labels["not_found_link"],
         home,
+        labels["site_name"],
     )
     if root:
         _write(site / root / "search" / "search_index.json", index)
