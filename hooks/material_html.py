@@ -16,6 +16,8 @@ HTML_TAG = re.compile(r'<html lang="[^"]*"')
 ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 NOT_FOUND_HEADING = "<h1>404 - Not found</h1>"
+PAGE_TITLE = re.compile(r"<title>[^<]*</title>")
+DESCRIPTION = re.compile(r'(<meta name="description" content=")[^"]*(">)')
 
 
 def set_document_language(page: str, code: str, direction: str) -> str:
@@ -65,8 +67,9 @@ def set_search_config(page: str, base: str, worker: str) -> str:
     return CONFIG_SCRIPT.sub(replace, page, count=1)
 
 
-def localize_not_found(page: str, title: str, text: str, link_text: str, href: str) -> str:
-    """Material's 404 page says "404 - Not found" in English whatever the language."""
+def localize_not_found(page: str, title: str, text: str, link_text: str, href: str, site_name: str) -> str:
+    """Material's 404 page says "404 - Not found" in English whatever the
+    language, and has the home page's title and the site's description."""
     body = (
         f'<h1 id="not-found">{html.escape(title)}</h1>\n'
         f'<p id="not-found-text">{html.escape(text)}</p>\n'
@@ -74,6 +77,10 @@ def localize_not_found(page: str, title: str, text: str, link_text: str, href: s
     )
     if NOT_FOUND_HEADING not in page:
         raise ValueError("Material's 404 page no longer has the heading this hook replaces")
+    if not PAGE_TITLE.search(page) or not DESCRIPTION.search(page):
+        raise ValueError("Material's 404 page no longer has the <title> and description this hook replaces")
+    page = PAGE_TITLE.sub(lambda _: f"<title>{html.escape(title)} - {html.escape(site_name)}</title>", page, count=1)
+    page = DESCRIPTION.sub(lambda m: f"{m[1]}{html.escape(text)}{m[2]}", page, count=1)
     return page.replace(NOT_FOUND_HEADING, body, 1)
 
 

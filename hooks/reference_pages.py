@@ -14,6 +14,7 @@ once per locale.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import html
 import json
@@ -31,7 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
-from methodref import links, security
+from methodref import links, machine, security
 from methodref.pages.elements import locale_entry
 from methodref.problems import DataError
 from methodref.render import REFERENCE_PAGES, page_sources, render_page
@@ -241,6 +242,7 @@ def _keep_locale_output(config):
         labels["not_found_text"],
         labels["not_found_link"],
         home,
+        labels["site_name"],
     )
     if root:
         _write(site / root / "search" / "search_index.json", index)
@@ -284,6 +286,13 @@ def _restore_default_locale_output(config):
         stash[alias[len(root) :] + "index.html"] = links.redirect_page(target, site + target, root)
     stash[links.ROUTER_PATH + "index.html"] = links.router_page(data, root)
     stash[links.EXPORT_PATH] = json.dumps(links.export(data, config.site_url), ensure_ascii=False, indent=1)
+    # For machines: every page's Markdown twin, llms.txt files, robots.txt.
+    stash.update(machine.machine_files(data, config.site_url))
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if sitemap.exists():
+        text = machine.sitemap_with_x_default(sitemap.read_text(encoding="utf-8"), data["locales"][0]["code"])
+        stash["sitemap.xml"] = text
+        (sitemap.parent / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     for relative, text in stash.items():
         _write(Path(config.site_dir) / relative, text)
     # Last: the policy lists the hashes of every inline script now written.

@@ -165,3 +165,24 @@ def test_search_switcher_copy_button_and_colour_toggle_work_under_the_policy(bro
     assert page.get_attribute("body", "data-md-color-scheme") != scheme
     assert not errors, errors
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("sv/methods/get/index.md", "text/markdown; charset=utf-8"),
+        ("index.md", "text/markdown; charset=utf-8"),
+        ("llms.txt", "text/plain; charset=utf-8"),
+        ("ja/llms.txt", "text/plain; charset=utf-8"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+    ],
+)
+def test_files_for_machines_are_served_as_utf8_text(served, site, path, content_type):
+    response = get(served + path, **{"Accept-Encoding": "gzip"})
+    assert response.status == 200
+    assert response.headers["Content-Type"] == content_type
+    assert "Content-Security-Policy" in response.headers
+    body = response.read()
+    if response.headers["Content-Encoding"] == "gzip":
+        body = gzip.decompress(body)
+    assert body == (site / path).read_bytes()
