@@ -30,9 +30,9 @@ HIDDEN = re.compile(r"<div [^>]*\bhidden\b[^>]*>.*?</div>\n?", re.DOTALL)
 NOTE = re.compile(
     r'<div class="admonition note">\n<p class="admonition-title">(.*?)</p>\n<p>(.*?)</p>\n</div>', re.DOTALL
 )
-TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)  # every table is HTML (elements.table)
 ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.DOTALL)
-CELL = re.compile(r"<t[hd]>(.*?)</t[hd]>", re.DOTALL)
+CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
 PARAGRAPH = re.compile(r"<p(?: [^>]*)?>(.*?)</p>", re.DOTALL)
 STRONG = re.compile(r"<strong>(.*?)</strong>", re.DOTALL)
 BDI = re.compile(r'<bdi dir="ltr">(.*?)</bdi>', re.DOTALL)
@@ -113,7 +113,7 @@ def plain_markdown(text: str, markdown_target, page_url: str) -> str:
 
 
 def _table(match: re.Match) -> str:
-    """An HTML table (the registry's) as a Markdown table."""
+    """An HTML table as a Markdown table."""
     rows = [CELL.findall(row) for row in ROW.findall(match[0])]
     lines = ["| " + " | ".join(cell.strip() or " " for cell in row) + " |" for row in rows]
     return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
