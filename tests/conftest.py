@@ -6,7 +6,8 @@ from playwright.sync_api import sync_playwright
 from methodref.validate import load_reference
 
 from browser import CHROMIUM_ARGS, chromium_path, static_server
-from support import DATA_FILE, ROOT, build
+from nginx import nginx
+from support import DATA_FILE, LOCALES, ROOT, build
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +49,10 @@ def base_url(site):
     """The built site on 127.0.0.1, answering unknown paths as GitHub Pages does."""
     with static_server(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def served(site, tmp_path_factory):
+    """Debian's nginx serving the built site with the shipped configuration."""
+    with nginx(site, LOCALES, tmp_path_factory.mktemp("nginx")) as base:
+        yield base

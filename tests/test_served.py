@@ -11,24 +11,21 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from nginx import nginx
 from support import LOCALES, page_dir, raw_data
 
 AXE = Axe()
 
 
-@pytest.fixture(scope="module")
-def served(site, tmp_path_factory):
-    with nginx(site, LOCALES, tmp_path_factory.mktemp("nginx")) as base:
-        yield base
-
-
 def get(url: str, **headers):
+    """The response, whatever its status; no header field may come twice."""
     request = urllib.request.Request(url, headers=headers)
     try:
-        return urllib.request.urlopen(request, timeout=10)
+        response = urllib.request.urlopen(request, timeout=10)
     except urllib.error.HTTPError as error:
-        return error
+        response = error
+    names = [name.lower() for name in response.headers]
+    assert len(names) == len(set(names)), f"{url}: header fields sent twice: {sorted(names)}"
+    return response
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
