@@ -84,6 +84,25 @@ def test_root_404_page_speaks_the_language_of_the_path(page, base_url, data, cod
     assert page.url == f"{base_url}{code}/"
 
 
+@pytest.mark.parametrize(
+    ("typed", "lands"),
+    [("sv/methods/PATCH/", "sv/methods/patch/"), ("pt-BR/methods/Get/#success", "pt-BR/methods/get/#success")],
+)
+def test_a_method_address_in_upper_case_reaches_the_page(page, base_url, typed, lands):
+    page.goto(base_url + typed)
+    page.wait_for_url(base_url + lands)
+    assert page.locator("#properties").count() == 1
+
+
+@pytest.mark.parametrize("path", ["__proto__/x", "constructor/", "hasOwnProperty/methods/"])
+def test_root_404_page_treats_object_names_as_no_locale(page, base_url, data, path):
+    labels = data["locales"][0]["labels"]
+    response = page.goto(f"{base_url}{path}")
+    assert response.status == 404
+    assert page.inner_text("#not-found") == labels["not_found_title"]
+    assert page.evaluate("document.documentElement.lang") == LOCALES[0]
+
+
 def test_root_404_page_stays_in_the_default_language_elsewhere(page, base_url, data):
     labels = data["locales"][0]["labels"]
     response = page.goto(f"{base_url}no-such-page/")

@@ -41,7 +41,9 @@
     const locales = JSON.parse(source.textContent);
     const base = source.dataset.base;
     const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : "";
-    const text = locales[path.split("/")[0]];
+    // An own property only: a path such as /__proto__/x names no locale.
+    const first = path.split("/")[0];
+    const text = Object.hasOwn(locales, first) ? locales[first] : null;
     if (!text) return;
     document.documentElement.lang = text.code;
     document.documentElement.dir = text.dir;
@@ -51,6 +53,17 @@
     const link = document.getElementById("not-found-link");
     link.textContent = text.link;
     link.href = text.href;
+  };
+
+  // Method pages have lower-case addresses, but a reader or a help link may
+  // write /methods/PATCH/. A 404 page sends such an address, once, to its
+  // lower-case form (the locale's code keeps its case: /pt-BR/).
+  const lowerCaseMethodAddress = () => {
+    if (!document.getElementById("not-found")) return false;
+    const match = location.pathname.match(/^(.*\/methods\/)([^/]+\/?)$/);
+    if (!match || match[2] === match[2].toLowerCase()) return false;
+    location.replace(match[1] + match[2].toLowerCase() + location.search + location.hash);
+    return true;
   };
 
   // The help router sends a link that names an unknown method to the
@@ -83,6 +96,7 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   const ready = () => {
+    if (lowerCaseMethodAddress()) return;
     showNotFoundInPathLocale();
     showUnknown();
     markCurrentLanguage();
