@@ -11,7 +11,8 @@ import html
 import json
 
 from .markup import plain
-from .pages.elements import PROPERTY_ORDER, TERMS, value_label
+from .pages import registry
+from .pages.elements import PROPERTY_ORDER, TERMS, header_anchor, value_label
 from .render import METHOD_SECTIONS, OVERVIEW_SECTIONS, REFERENCE_PAGES, method_sections, reference_sections
 
 EXPORT_VERSION = 1
@@ -42,22 +43,14 @@ def reference_pages(data: dict) -> list[str]:
     return [kind for kind, _file, _label in REFERENCE_PAGES]
 
 
-def status_ids(data: dict) -> list[str]:
-    return [str(code) for code in data["status_codes"]]
-
-
-def header_ids(data: dict) -> list[str]:
-    return [header["name"].lower() for header in data.get("headers", [])]
-
-
-def registry_ids(data: dict) -> list[str]:
-    """Ids of the registry page's rows: every method but the reserved "*"."""
-    rows = data["registry"]["methods"] if "registry" in data else []
-    return [row["name"].lower() for row in rows if row["name"] != "*"]
-
-
-def reference_ids(data: dict, page: str) -> list[str]:
-    return {"status": status_ids, "headers": header_ids, "registry": registry_ids}[page](data)
+def entry_ids(data: dict, page: str) -> list[str]:
+    """The ids of a reference page's entries, which help links may name: its
+    sections without the group headings (status classes, header directions)."""
+    if page == "status":
+        return [str(code) for code in data["status_codes"]]
+    if page == "headers":
+        return [header_anchor(header["name"]) for header in data["headers"]]
+    return registry.sections(data)
 
 
 def default_alias_paths(data: dict, root: str = "/") -> dict[str, str]:
@@ -104,7 +97,7 @@ def router_config(data: dict, root: str = "/") -> dict:
         # Per page: its path under a locale's home, the ids it has, and the
         # query parameter of its note on an unknown value (if any).
         "pages": {
-            page: {"path": f"{page}/", "ids": reference_ids(data, page), "unknown": UNKNOWN_NOTES.get(page)}
+            page: {"path": f"{page}/", "ids": entry_ids(data, page), "unknown": UNKNOWN_NOTES.get(page)}
             for page in pages
         },
     }
@@ -115,7 +108,6 @@ def export(data: dict, site_url: str) -> dict:
     Version 1: keys are only ever added; see INTEGRATING.md."""
     base = site_url.rstrip("/")
     codes = [locale["code"] for locale in data["locales"]]
-    pages = reference_pages(data)
 
     def cite(citation: str) -> dict:
         spec, _, section = citation.partition(" §")
@@ -184,60 +176,56 @@ def export(data: dict, site_url: str) -> dict:
         ],
         "methods": methods,
     }
-    if "status" in pages:
-        exported["status_codes"] = {}
-        for status in data["status_codes"]:
-            fact = {key: value for key, value in status_fact(status).items() if key != "code"}
-            fact["locales"] = {}
-            for locale in data["locales"]:
-                texts = locale["status"].get(str(status), {})
-                fact["locales"][locale["code"]] = {
-                    "url": entry_url(locale["code"], "status", str(status)),
-                    **{part: plain(words) for part, words in texts.items()},
+    exported["status_codes"] = {}
+    for status in data["status_codes"]:
+        fact = {key: value for key, value in status_fact(status).items() if key != "code"}
+        fact["locales"] = {}
+        for locale in data["locales"]:
+            texts = locale["status"][str(status)]
+            fact["locales"][locale["code"]] = {
+                "url": entry_url(locale["code"], "status", str(status)),
+                **{part: plain(words) for part, words in texts.items()},
+            }
+        exported["status_codes"][str(status)] = fact
+    exported["headers"] = [
+        {
+            "name": header["name"],
+            "source": cite(header["source"]) if "source" in header else None,
+            "direction": header["direction"],
+            "example": header["example"],
+            "locales": {
+                locale["code"]: {
+                    "url": entry_url(locale["code"], "headers", header_anchor(header["name"])),
+                    "description": plain(locale["headers"][header_anchor(header["name"])]),
                 }
-            exported["status_codes"][str(status)] = fact
-    if "headers" in pages:
-        exported["headers"] = [
+                for locale in data["locales"]
+            },
+        }
+        for header in data["headers"]
+    ]
+    ours = {method["name"]: method for method in data["methods"]}
+    rows = []
+    for row in data["registry"]["methods"]:
+        rows.append(
             {
-                "name": header["name"],
-                "source": cite(header["source"]) if "source" in header else None,
-                "direction": header["direction"],
-                "example": header["example"],
+                "name": row["name"],
+                "safe": row["safe"],
+                "idempotent": row["idempotent"],
+                "reference": cite(row["reference"]),
+                "references": [cite(row["reference"])],  # a list since version 1 gained it
+                "page": base + method_path(data, codes[0], ours[row["name"]]) if row["name"] in ours else None,
                 "locales": {
-                    locale["code"]: {
-                        "url": entry_url(locale["code"], "headers", header["name"].lower()),
-                        **(
-                            {"description": plain(locale["headers"][header["name"].lower()])}
-                            if header["name"].lower() in locale.get("headers", {})
-                            else {}
-                        ),
+                    code: {
+                        "url": entry_url(code, "registry", anchor)
+                        if (anchor := registry.row_anchor(row["name"]))
+                        else None
                     }
-                    for locale in data["locales"]
+                    for code in codes
                 },
             }
-            for header in data["headers"]
-        ]
-    if "registry" in pages:
-        ours = {method["name"]: method for method in data["methods"]}
-        rows = []
-        for row in data["registry"]["methods"]:
-            references = row["reference"] if isinstance(row["reference"], list) else [row["reference"]]
-            rows.append(
-                {
-                    "name": row["name"],
-                    "safe": row["safe"],
-                    "idempotent": row["idempotent"],
-                    "reference": cite(references[0]),
-                    "references": [cite(reference) for reference in references],
-                    "page": base + method_path(data, codes[0], ours[row["name"]]) if row["name"] in ours else None,
-                    "locales": {
-                        code: {"url": entry_url(code, "registry", row["name"].lower()) if row["name"] != "*" else None}
-                        for code in codes
-                    },
-                }
-            )
-        exported["registry"] = rows
-        exported["registry_source"] = dict(data["registry"]["source"])
+        )
+    exported["registry"] = rows
+    exported["registry_source"] = dict(data["registry"]["source"])
     return exported
 
 
