@@ -45,6 +45,7 @@ scaffold: $(STAMP) ## Add a locale with every text empty: LOCALE=is NAME=Íslens
 build: $(STAMP) ## Build the site into site/, replacing it only if the build succeeds
 	rm -rf site.new
 	$(VENV)/bin/mkdocs build --strict --site-dir site.new
+	$(PYTHON) -m methodref verify-site site.new
 	rm -rf site && mv site.new site
 
 lint: $(STAMP) ## Check the Python code with ruff

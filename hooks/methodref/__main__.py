@@ -7,25 +7,35 @@ stamp LOCALE [SCOPE [FIELD]]
                       LOCALE may be all, SCOPE is a method (GET), labels, overview,
                       status or headers
 scaffold CODE ...     add a new locale with every field empty
+markdown --out DIR    write every locale as a folder of Markdown with its mkdocs.yml,
+                      for engines that run no hook (TOOLCHAIN.md)
+verify-site DIR       check that a built site has every locale and page, in its language
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from pathlib import Path
 
 from .edit import add_locale, set_entry
+from .export import CONFIG_FILE, DOCS_DIR, locale_files, read_config
 from .links import contract
 from .loader import load_file
 from .nginx import nginx_config
 from .problems import DataError
-from .render import page_sources
+from .render import locale_codes, page_sources
+from .site_check import report, site_problems
 from .stale import STAMP_KEY, new_stamps, stale
 from .validate import DATA_FILE, display_name, load_reference
 
 CONTRACT_FILE = DATA_FILE.parents[1] / "tests" / "contract" / "links.json"
+PROJECT_CONFIG = DATA_FILE.parents[1] / CONFIG_FILE
+STATIC_DOCS = DATA_FILE.parents[1] / DOCS_DIR  # static assets only: every page comes from the data
+ONLY_LOCALE = "ONLY_LOCALE"  # as the hook reads it: a build of that locale alone, at the root
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     server.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     server.add_argument("--listen", default="80", help="nginx's listen directive (default: 80)")
     server.add_argument("--run-dir", type=Path, default=Path("/var/lib/http-methods"), help="pid, logs, temp files")
+    export = commands.add_parser("markdown", help="write every locale's pages as Markdown, with an mkdocs.yml each")
+    export.add_argument("--out", type=Path, required=True, help="an empty or new folder")
+    export.add_argument("--locale", action="append", help="this locale only (repeatable; default: every locale)")
+    verify = commands.add_parser("verify-site", help="check that a built site has every locale and page")
+    verify.add_argument("site", type=Path, help="the built site, e.g. site.new")
+    verify.add_argument(
+        "--only",
+        default=os.environ.get(ONLY_LOCALE) or None,
+        help=f"the site holds this locale alone, at its root (default: ${ONLY_LOCALE}, as the build reads it)",
+    )
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -177,6 +197,45 @@ def print_nginx_config(args) -> int:
     return 0
 
 
+def export_markdown(args) -> int:
+    data = load_reference(args.data)
+    codes = locale_codes(data)
+    chosen = args.locale or codes
+    unknown = [code for code in chosen if code not in codes]
+    if unknown:
+        print(f"markdown: not a locale: {', '.join(unknown)}; use one of: {', '.join(codes)}", file=sys.stderr)
+        return 2
+    if args.out.exists() and any(args.out.iterdir()):
+        print(f"markdown: {args.out} is not empty; name a new or empty folder", file=sys.stderr)
+        return 2
+    project_config = read_config(PROJECT_CONFIG.read_text(encoding="utf-8"))
+    for code in chosen:
+        folder = args.out / code
+        shutil.copytree(STATIC_DOCS, folder / DOCS_DIR, ignore=shutil.ignore_patterns("__pycache__"))
+        for relative, text in locale_files(data, project_config, code).items():
+            path = folder / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    example = args.out / chosen[0] / CONFIG_FILE
+    print(f"wrote {len(chosen)} locale(s) to {args.out}; build one with: mkdocs build -f {example}")
+    return 0
+
+
+def verify_site(args) -> int:
+    data = load_reference(args.data)
+    if not args.site.is_dir():
+        print(f"{args.site}: no such folder; build the site first", file=sys.stderr)
+        return 1
+    problems = site_problems(data, args.site, args.only)
+    if problems:
+        print(report(str(args.site), problems), file=sys.stderr)
+        return 1
+    locales = 1 if args.only else len(data["locales"])
+    pages = len([page for page in page_sources(data) if args.only in (None, page.locale)])
+    print(f"{args.site}: OK: {locales} locale(s), {pages} pages, each with its 404 page and search index")
+    return 0
+
+
 COMMANDS = {
     "check": check,
     "stale": list_stale,
@@ -184,6 +243,8 @@ COMMANDS = {
     "scaffold": scaffold_locale,
     "contract": update_contract,
     "nginx": print_nginx_config,
+    "markdown": export_markdown,
+    "verify-site": verify_site,
 }
 
 if __name__ == "__main__":
