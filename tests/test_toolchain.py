@@ -170,20 +170,30 @@ def test_the_output_guard_lists_every_missing_locale_and_page(site, tmp_path):
     shutil.rmtree(damaged / "de")
     (damaged / "sv" / "methods" / "get" / "index.html").unlink()
     (damaged / "fi" / "search" / "search_index.json").unlink()
-    status = damaged / "nl" / "status" / "index.html"
-    status.write_text(status.read_text(encoding="utf-8").replace('<html lang="nl"', '<html lang="en"'), "utf-8")
+    replace_in(damaged / "nl" / "status" / "index.html", '<html lang="nl"', '<html lang="en"')
+    replace_in(damaged / "pt-BR" / "status" / "index.html", '<html lang="pt-BR"', '<html lang="pt"')  # less precise
+    replace_in(damaged / "zh-Hant" / "headers" / "index.html", '<html lang="zh-Hant"', '<html lang="zh-Hans"')
+    replace_in(damaged / "ar" / "registry" / "index.html", '<html lang="ar" dir="rtl"', '<html lang="ar" dir="ltr"')
 
     result = methodref("verify-site", str(damaged))
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{damaged} is not the whole site: 4 problem(s)",
+        f"{damaged} is not the whole site: 6 problem(s)",
         "  sv/methods/get/index.html: missing (locale sv)",
         f"  de/: locale de missing (none of its {PAGES_PER_LOCALE} pages)",
         "  fi/search/search_index.json: missing (locale fi)",
         '  nl/status/index.html: lang="en", expected "nl"',
+        '  zh-Hant/headers/index.html: lang="zh-Hans", expected "zh-Hant"',
+        '  ar/registry/index.html: dir="ltr", expected "rtl"',
         REMEDY,
     ]
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_an_engine_that_ignores_the_hook_and_i18n_does_not_build_green(tmp_path):

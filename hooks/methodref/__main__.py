@@ -226,6 +226,10 @@ def verify_site(args) -> int:
     if not args.site.is_dir():
         print(f"{args.site}: no such folder; build the site first", file=sys.stderr)
         return 1
+    codes = locale_codes(data)
+    if args.only is not None and args.only not in codes:
+        print(f"verify-site: {args.only} is not a locale; use one of: {', '.join(codes)}", file=sys.stderr)
+        return 2
     problems = site_problems(data, args.site, args.only)
     if problems:
         print(report(str(args.site), problems), file=sys.stderr)

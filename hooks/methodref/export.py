@@ -7,8 +7,8 @@ command `python -m methodref markdown` writes what they return.
 
 The configuration is the project's mkdocs.yml without the hook and the i18n
 plugin, with what those set per locale written out: site name, description,
-theme language, palette toggle names, navigation, search language and a
-language menu (extra.alternate) to every locale's home.
+theme language and direction, palette toggle names, navigation, search
+language and a language menu (extra.alternate) to every locale's home.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def locale_config(data: dict, project_config: dict, code: str) -> dict:
         config["site_url"] = config["site_url"].rstrip("/") + locale_home(data, code)
     theme = config["theme"]
     theme["language"] = locale["theme_language"]
+    theme["direction"] = locale["direction"]
     # Material's palette entries in mkdocs.yml: light first, its toggle to dark.
     toggles = (labels["dark_mode"], labels["light_mode"])
     if len(theme.get("palette", [])) != len(toggles):
