@@ -17,6 +17,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from methodref.export import locale_config, read_config
+from reference_pages import language_settings
+
 from support import DEFAULT_LOCALE, LOCALES, METHODS, ROOT, copy_project, mkdocs_env
 
 GENERATOR = re.compile(r'<meta name="generator" content="([^"]*)">')
@@ -139,6 +142,25 @@ def test_the_markdown_export_builds_one_locale_with_plain_mkdocs(site, tmp_path)
 
     guarded = methodref("verify-site", str(built), "--only", "sv")
     assert guarded.returncode == 0, guarded.stderr
+
+
+def test_the_export_configures_each_locale_as_the_hook_configures_i18n(data):
+    """The navigation, names and theme language the hook hands
+    mkdocs-static-i18n are the ones the export writes out."""
+    project = read_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def settings(source: dict) -> dict:
+        return {
+            "nav": source["nav"],
+            "site_name": source["site_name"],
+            "site_description": source["site_description"],
+            "theme.language": source["theme"]["language"],
+            "toggles": [entry["toggle"]["name"] for entry in source["theme"]["palette"]],
+        }
+
+    for index, locale in enumerate(data["locales"]):
+        exported = settings(locale_config(data, project, locale["code"]))
+        assert exported == settings(language_settings(locale, index == 0, data["methods"])), locale["code"]
 
 
 def test_the_markdown_export_refuses_a_folder_in_use(tmp_path):
