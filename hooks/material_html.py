@@ -73,7 +73,7 @@ SEARCH_WORKER_PATCHES = [
     WorkerPatch(
         "Japanese query segments",
         re.compile(r'if\((\w)=\1\.replace\((?=new RegExp\("\\\\p\{sc=Han\}\+","gu"\))'),
-        lambda m: f"if({m[1]}=methodrefSearch.segmentJapanese({m[1]},this)??{m[1]}.replace(",
+        lambda m: f"if({m[1]}=methodrefSearch.segmentJapanese({m[1]},this)||{m[1]}.replace(",
     ),
     # One typo forgiven in terms of five letters or more.
     WorkerPatch(

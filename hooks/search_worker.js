@@ -1,7 +1,8 @@
 // Additions to Material's search worker, put before its code by
 // material_html.patch_search_worker, which also makes the worker call them.
 // They run in the worker's global scope and use the lunr that Material's code
-// sets as self.lunr when the worker loads.
+// sets as self.lunr when the worker loads. No syntax newer than Material's
+// own build uses (no ?? or ?.), for the browsers it supports.
 "use strict"
 var methodrefSearch = (() => {
   // A term of this many letters or more forgives one typo; a shorter one has
@@ -21,8 +22,8 @@ var methodrefSearch = (() => {
       const found = new Set()
       for (const doc of search.map.values())
         for (const field of search.index.fields) {
-          const text = String(doc[field] ?? "").replace(/<[^>]*>/g, " ").toLowerCase()
-          for (const word of text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) found.add(word)
+          const text = String(doc[field] == null ? "" : doc[field]).replace(/<[^>]*>/g, " ").toLowerCase()
+          for (const word of text.match(/[\p{L}\p{M}\p{N}]+/gu) || []) found.add(word)
         }
       words = lunr.TokenSet.fromArray([...found].sort())
       vocabularies.set(search, words)
@@ -59,7 +60,7 @@ var methodrefSearch = (() => {
       if (near.length) corrections.set(term, near.flatMap(correct => [correct, `${correct}*`]))
     }
     return terms
-      .flatMap(term => corrections.get(term) ?? (corrections.has(term.replace(/\*$/, "")) ? [] : [term]))
+      .flatMap(term => corrections.get(term) || (corrections.has(term.replace(/\*$/, "")) ? [] : [term]))
       .join(" ")
   }
 
@@ -80,10 +81,11 @@ var methodrefSearch = (() => {
   // space-separated part that holds Japanese as a whole. Material cuts only
   // runs of Han characters, by the words of the index, so a word of kana and
   // Han (べき等) stayed one term that no indexed word starts with. A part cut
-  // into pieces is one word or phrase to the reader: every piece is required
-  // (but stop words, which lunr drops), the last one as a prefix, as it may
-  // still be typed on. Undefined where no segmenter is loaded (every
-  // language but Japanese).
+  // into pieces is one word or phrase to the reader: every piece is required,
+  // the last one as a prefix, as it may still be typed on. Stop words are
+  // left out: lunr drops them, and a required clause without a term fails
+  // the query. Undefined where no segmenter is loaded (every language but
+  // Japanese): Material's own cut applies.
   function segmentJapanese(query, search) {
     if (typeof lunr.segmenter === "undefined") return undefined
     return query
