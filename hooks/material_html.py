@@ -11,6 +11,9 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
 
 HTML_TAG = re.compile(r'<html lang="[^"]*"')
 ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
@@ -36,24 +39,100 @@ def drop_alternate_links(page: str) -> str:
     return ALTERNATE_LINK.sub("", page[:head_end]) + page[head_end:]
 
 
-# Material's worker turns every typed term into a prefix search, `term*`, and
-# lunr skips the stemmer for such terms, so "requests" never finds "request".
-WILDCARD_ONLY = re.compile(r"\.map\((\w)=>/\(\^\[\+-\]\|\[~\^\]\\d\+\$\)/\.test\(\1\)\?\1:`\$\{\1\}\*`\)")
+SEARCH_WORKER_ADDITIONS = Path(__file__).with_name("search_worker.js")
 
 
-def stemmed_search_worker(source: str) -> str:
-    """Material's search worker, searching each term stemmed as well as as a prefix."""
-    patched, count = WILDCARD_ONLY.subn(
-        lambda m: f".map({m[1]}=>/(^[+-]|[~^]\\d+$)/.test({m[1]})?{m[1]}:`${{{m[1]}}} ${{{m[1]}}}*`)", source
-    )
-    if count != 1:
-        raise ValueError("Material's search worker changed: the query rewrite this hook patches is gone")
-    return patched
+class WorkerPatch(NamedTuple):
+    """One change to Material's minified search worker: the text it anchors
+    on (a pattern that must match exactly once) and what replaces it."""
+
+    name: str
+    anchor: re.Pattern
+    replace: Callable[[re.Match], str]
+
+
+# Each patch says why; the functions it calls are in search_worker.js.
+SEARCH_WORKER_PATCHES = [
+    # The query parser turns every typed term into a prefix search, `term*`,
+    # and lunr skips the stemmer for such terms, so "requests" never found
+    # "request": search each term as a word as well.
+    WorkerPatch(
+        "stemmed terms",
+        re.compile(r"\.map\((\w)=>/\(\^\[\+-\]\|\[~\^\]\\d\+\$\)/\.test\(\1\)\?\1:`\$\{\1\}\*`\)"),
+        lambda m: f".map({m[1]}=>/(^[+-]|[~^]\\d+$)/.test({m[1]})?{m[1]}:`${{{m[1]}}} ${{{m[1]}}}*`)",
+    ),
+    # Material cuts runs of Han characters into the words of the index, but
+    # never tries a word that ends where the run ends: a typed 冪等 became 冪,
+    # and only that character was searched and marked.
+    WorkerPatch(
+        "whole Han words",
+        re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.slice\(\2,\1\)in "),
+        lambda m: f"for(let {m[1]}={m[2]}+1;{m[1]}<={m[3]}.length;{m[1]}++){m[3]}.slice({m[2]},{m[1]})in ",
+    ),
+    # Japanese text is indexed as the segmenter cuts it; cut the query alike.
+    WorkerPatch(
+        "Japanese query segments",
+        re.compile(r'if\((\w)=\1\.replace\((?=new RegExp\("\\\\p\{sc=Han\}\+","gu"\))'),
+        lambda m: f"if({m[1]}=methodrefSearch.segmentJapanese({m[1]},this)||{m[1]}.replace(",
+    ),
+    # One typo forgiven in terms of five letters or more.
+    WorkerPatch(
+        "typos forgiven",
+        re.compile(r",(\w)=(\w+)\(\1\),!\1\)return\{items:\[\]\}"),
+        lambda m: f",{m[1]}=methodrefSearch.forgiveTypos({m[2]}({m[1]}),this),!{m[1]})return{{items:[]}}",
+    ),
+    # Material tells which query terms a result holds by the indexed words
+    # that start with them; the index holds stems.
+    WorkerPatch(
+        "terms found by their stem",
+        re.compile(r"=(\w+)\((\w),Object\.keys\((\w)\.metadata\)\)"),
+        lambda m: f"={m[1]}({m[2]},methodrefSearch.matchedWords(Object.keys({m[3]}.metadata),{m[2]},this))",
+    ),
+    # The highlighter marks each indexed piece of a word on its own.
+    WorkerPatch(
+        "whole-word marks",
+        re.compile(r"if\((\w)=(\w)\+(\w),(\w)\.push\((\w)\)===2\)break"),
+        lambda m: f"if({m[1]}={m[2]}+{m[3]},{m[4]}.push(methodrefSearch.joinMarks({m[5]}))===2)break",
+    ),
+]
+
+
+def patch_search_worker(source: str) -> str:
+    """Material's search worker, with SEARCH_WORKER_PATCHES applied and the
+    functions they call put first."""
+    for patch in SEARCH_WORKER_PATCHES:
+        source, count = patch.anchor.subn(patch.replace, source)
+        if count != 1:
+            raise ValueError(
+                f"Material's search worker changed: the code that the patch {patch.name!r} "
+                f"changes is found {count} times, not once (hooks/material_html.py)"
+            )
+    return SEARCH_WORKER_ADDITIONS.read_text(encoding="utf-8") + "\n" + source
+
+
+def search_pipeline(setting: str) -> list[str]:
+    """The lunr pipeline functions that a language partial of Material lists.
+
+    Material splits its setting at commas alone, so the " " that stands for
+    no function (ar, ko and others) became a function named " "."""
+    return [name for name in re.split(r"[\s,]+", setting) if name]
+
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # CJK ideographs
+
+
+def segmentation_words(locale: dict) -> list[str]:
+    """The locale's glossary terms and search terms that hold Chinese
+    characters, each space-separated part on its own (jieba's words have no
+    spaces), for jieba's dictionary."""
+    terms = [*locale["glossary"].values(), *(word for words in locale["search_terms"].values() for word in words)]
+    parts = (part.strip("“”「」") for term in terms for part in term.split())
+    return list(dict.fromkeys(part for part in parts if HAN.search(part)))
 
 
 def set_search_config(page: str, base: str, worker: str) -> str:
     """Point Material's `base` at the locale's root, where its own search
-    index is, and its search worker at the stemming one."""
+    index is, and its search worker at the patched one."""
 
     def replace(match: re.Match) -> str:
         config = json.loads(match[2])

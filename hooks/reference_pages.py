@@ -20,7 +20,6 @@ import html
 import json
 import os
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -84,7 +83,7 @@ def on_config(config):
             for language in i18n.config.languages:
                 language.default = language.build = language.locale == only
         _state["stash"] = {}
-        _state["worker"] = _stemmed_worker()
+        _state["worker"] = _search_worker()
         built = [language.locale for language in i18n.config.languages if language.build]
         _state["search"] = _search_settings(config, [locale_entry(data, code) for code in built])
     locale = _current_locale(config)
@@ -119,18 +118,22 @@ def _search_settings(config, locales: list[dict]) -> dict:
     settings = {}
     for locale in locales:
         language = locale["theme_language"]
-        # As Material splits it (plugins/search/plugin.py).
-        pipeline = list(filter(len, re.split(r"\s*,\s*", translate(language, "search.config.pipeline"))))
+        pipeline = material_html.search_pipeline(translate(language, "search.config.pipeline"))
         stemmed = list(dict.fromkeys([*pipeline, "stemmer"]))
         settings[locale["code"]] = (translate(language, "search.config.separator"), stemmed)
+        # jieba cuts words it does not know into characters (幂等 into 幂 and
+        # 等): it learns the locale's terms, which readers search for.
+        if JIEBA is not None and locale["search_language"] == "zh":
+            for word in material_html.segmentation_words(locale):
+                JIEBA.add_word(word)
     return settings
 
 
-def _stemmed_worker() -> tuple[str, str]:
-    """Name and text of Material's search worker, patched to stem query terms."""
+def _search_worker() -> tuple[str, str]:
+    """Name and text of Material's search worker, patched (material_html.SEARCH_WORKER_PATCHES)."""
     (source,) = WORKERS.glob("search.*.min.js")
     try:
-        text = material_html.stemmed_search_worker(source.read_text(encoding="utf-8"))
+        text = material_html.patch_search_worker(source.read_text(encoding="utf-8"))
     except ValueError as error:
         raise PluginError(str(error)) from None
     return f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js", text
