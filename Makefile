@@ -9,6 +9,11 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
+# The W3C Nu HTML checker that the tests run over every built page, from npm,
+# pinned. Its install script (a Java download) stays off: Debian's Java runs it.
+VNU_VERSION := 26.9.27
+VNU_DIR     := .tools/vnu
+VNU_STAMP   := $(VNU_DIR)/.installed-$(VNU_VERSION)
 
 .DEFAULT_GOAL := help
 
@@ -22,6 +27,14 @@ $(STAMP): pyproject.toml
 	touch $@
 
 setup: $(STAMP) ## Create .venv and install the pinned packages
+
+$(VNU_STAMP):
+	rm -rf $(VNU_DIR)
+	npm install --loglevel=error --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
+	  --prefix $(VNU_DIR) vnu-jar@$(VNU_VERSION)
+	touch $@
+
+vnu: $(VNU_STAMP) ## Install the Nu HTML checker into .tools/ (make test does)
 
 serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/ (LOCALE=sv: that one alone, faster)
 	ONLY_LOCALE=$(LOCALE) $(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
@@ -52,14 +65,14 @@ lint: $(STAMP) ## Check the Python code with ruff
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(STAMP) ## Run every test: data, rendering and the built site
+test: $(STAMP) $(VNU_STAMP) ## Run every test: data, rendering and the built site
 	$(VENV)/bin/ruff check hooks tests bench
 	$(PYTHON) -m pytest
 
 clean: ## Remove the virtual environment and built output
-	rm -rf $(VENV) site site.new build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) site site.new build *.egg-info .pytest_cache .ruff_cache .tools
 
 bench: $(STAMP) ## Measure build, edit-loop and page-weight figures against their targets
 	$(PYTHON) bench/benchmark.py
 
-.PHONY: help setup serve check stale stamp scaffold build lint test bench clean
+.PHONY: help setup vnu serve check stale stamp scaffold build lint test bench clean

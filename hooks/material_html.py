@@ -204,3 +204,38 @@ def name_search_dialog(page: str) -> str:
     if not label:
         return page
     return SEARCH_DIALOG.sub(lambda m: f'{m[1]} aria-label="{label[1]}">', page, count=1)
+
+
+# Material opens its drawer and its search overlay with two hidden checkboxes,
+# each with autocomplete="off" so that a browser going Back does not restore
+# them checked (the drawer would cover the page). HTML allows autocomplete on no
+# checkbox: the Nu HTML checker's one error on Material's pages. A form owner
+# with autocomplete="off" keeps that reset and is valid; the toggles stay where
+# they are, as Material's CSS selects what follows them (`:checked ~`).
+STATE_TOGGLES = re.compile(
+    r'<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    r"(\s*)"
+    r'<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+)
+TOGGLES_FORM = "__toggles"
+
+
+def valid_state_toggles(page: str) -> str:
+    """Material's drawer and search toggles without the autocomplete attribute
+    that HTML forbids on checkboxes, reset on Back by their form instead."""
+
+    def replace(match: re.Match) -> str:
+        space = match[1]
+        toggles = [
+            f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" form="{TOGGLES_FORM}">'
+            for name in ("drawer", "search")
+        ]
+        return f'<form id="{TOGGLES_FORM}" autocomplete="off" hidden></form>{space}' + space.join(toggles)
+
+    page, count = STATE_TOGGLES.subn(replace, page, count=1)
+    if count != 1:
+        raise ValueError(
+            "Material's drawer and search toggles changed: valid_state_toggles no longer finds them "
+            "(if Material dropped autocomplete from its checkboxes, remove this correction)"
+        )
+    return page

@@ -216,6 +216,7 @@ def _for_locale(output: str, locale: dict, base: str) -> str:
     output = material_html.set_document_language(output, locale["code"], locale["direction"])
     output = material_html.drop_alternate_links(output)
     output = material_html.name_search_dialog(output)
+    output = material_html.valid_state_toggles(output)
     return material_html.set_search_config(output, base, _state["worker"][0])
 
 
