@@ -7,6 +7,10 @@ PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# HTML_CodeSniffer, the tests' second accessibility engine beside axe-core,
+# as pa11y runs it; from npm, into the git-ignored build/.
+HTMLCS_VERSION := 2.6.0
+HTMLCS_STAMP   := build/node/html_codesniffer-$(HTMLCS_VERSION).installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
@@ -19,6 +23,12 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet '.[test]'
+	touch $@
+
+$(HTMLCS_STAMP):
+	rm -rf build/node && mkdir -p build/node
+	npm install --prefix build/node --no-save --no-package-lock --no-audit --no-fund \
+	  @pa11y/html_codesniffer@$(HTMLCS_VERSION)
 	touch $@
 
 setup: $(STAMP) ## Create .venv and install the pinned packages
@@ -51,7 +61,7 @@ lint: $(STAMP) ## Check the Python code with ruff
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(STAMP) ## Run every test: data, rendering and the built site
+test: $(STAMP) $(HTMLCS_STAMP) ## Run every test: data, rendering and the built site
 	$(VENV)/bin/ruff check hooks tests bench
 	$(PYTHON) -m pytest
 
