@@ -33,7 +33,7 @@ from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
 from methodref import links, machine, security
-from methodref.pages.elements import TableCaptions, locale_entry
+from methodref.pages.elements import SectionPermalinks, TableCaptions, locale_entry
 from methodref.problems import DataError
 from methodref.render import REFERENCE_PAGES, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
@@ -105,9 +105,10 @@ def on_config(config):
 def _configure_markdown(config, permalink_title: str) -> None:
     """Every page's Markdown, which MkDocs sets up anew for each page from
     these settings: tables may have captions, and the toc extension's link
-    beside each heading has a title in the locale's words."""
-    if not any(isinstance(extension, TableCaptions) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(TableCaptions())
+    beside each section heading has a title in the locale's words."""
+    for extension in (TableCaptions, SectionPermalinks):
+        if not any(isinstance(added, extension) for added in config.markdown_extensions):
+            config.markdown_extensions.append(extension())
     toc = config.mdx_configs.get("toc")
     if not toc or not toc.get("permalink"):
         raise PluginError("mkdocs.yml must enable the toc extension with permalink: true (every heading's link)")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import markdown
+import markdown.treeprocessors
 
 from ..dates import long_date
 from ..markup import code_span, escape, inline, left_to_right, paragraphs, plain
@@ -195,6 +196,23 @@ class TableCaptions(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         if "caption" not in md.block_level_elements:
             md.block_level_elements.append("caption")
+
+
+class SectionPermalinks(markdown.Extension):
+    """The toc extension puts a permalink in every heading; the page title
+    (h1) keeps none: the page's address is its link, and the title's id is
+    a slug of its translation, no section id. The hook adds this extension
+    to every page's Markdown."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_TitleWithoutPermalink(md), "title_without_permalink", 4)  # after toc's (5)
+
+
+class _TitleWithoutPermalink(markdown.treeprocessors.Treeprocessor):
+    def run(self, root) -> None:
+        for title in root.iter("h1"):
+            for link in title.findall("a[@class='headerlink']"):
+                title.remove(link)
 
 
 def caption(label: str, shown: bool, raw_html: bool = False) -> str:
