@@ -14,6 +14,11 @@ export PYTHONPATH := hooks
 VNU_VERSION := 26.9.27
 VNU_DIR     := .tools/vnu
 VNU_STAMP   := $(VNU_DIR)/.installed-$(VNU_VERSION)
+# HTML_CodeSniffer, the tests' second accessibility engine beside axe-core,
+# as pa11y runs it; from npm, pinned, into the git-ignored .tools/ too.
+HTMLCS_VERSION := 2.6.0
+HTMLCS_DIR     := .tools/htmlcs
+HTMLCS_STAMP   := $(HTMLCS_DIR)/.installed-$(HTMLCS_VERSION)
 
 .DEFAULT_GOAL := help
 
@@ -35,6 +40,12 @@ $(VNU_STAMP):
 	touch $@
 
 vnu: $(VNU_STAMP) ## Install the Nu HTML checker into .tools/ (make test does)
+
+$(HTMLCS_STAMP):
+	rm -rf $(HTMLCS_DIR)
+	npm install --loglevel=error --no-save --no-package-lock --no-audit --no-fund \
+	  --prefix $(HTMLCS_DIR) @pa11y/html_codesniffer@$(HTMLCS_VERSION)
+	touch $@
 
 serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/ (LOCALE=sv: that one alone, faster)
 	ONLY_LOCALE=$(LOCALE) $(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
@@ -65,7 +76,7 @@ lint: $(STAMP) ## Check the Python code with ruff
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 
-test: $(STAMP) $(VNU_STAMP) ## Run every test: data, rendering and the built site
+test: $(STAMP) $(VNU_STAMP) $(HTMLCS_STAMP) ## Run every test: data, rendering and the built site
 	$(VENV)/bin/ruff check hooks tests bench
 	$(PYTHON) -m pytest
 

@@ -32,7 +32,7 @@ from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
 from methodref import links, machine, security
-from methodref.pages.elements import locale_entry
+from methodref.pages.elements import SectionPermalinks, TableCaptions, locale_entry
 from methodref.problems import DataError
 from methodref.render import REFERENCE_PAGES, page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
@@ -87,6 +87,7 @@ def on_config(config):
         built = [language.locale for language in i18n.config.languages if language.build]
         _state["search"] = _search_settings(config, [locale_entry(data, code) for code in built])
     locale = _current_locale(config)
+    _configure_markdown(config, locale["labels"]["permalink"])
     # Material's search reads the theme language in its own on_config, which
     # runs before i18n sets it: set both here, for this locale alone.
     config.theme["language"] = locale["theme_language"]
@@ -98,6 +99,19 @@ def on_config(config):
         # installed; only Chinese wants that (Japanese has its own segmenter).
         material_search.jieba = JIEBA if locale["search_language"] == "zh" else None
     return config
+
+
+def _configure_markdown(config, permalink_title: str) -> None:
+    """Every page's Markdown, which MkDocs sets up anew for each page from
+    these settings: tables may have captions, and the toc extension's link
+    beside each section heading has a title in the locale's words."""
+    for extension in (TableCaptions, SectionPermalinks):
+        if not any(isinstance(added, extension) for added in config.markdown_extensions):
+            config.markdown_extensions.append(extension())
+    toc = config.mdx_configs.get("toc")
+    if not toc or not toc.get("permalink"):
+        raise PluginError("mkdocs.yml must enable the toc extension with permalink: true (every heading's link)")
+    toc["permalink_title"] = permalink_title
 
 
 def _search_settings(config, locales: list[dict]) -> dict:
@@ -139,28 +153,36 @@ def _search_worker() -> tuple[str, str]:
     return f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js", text
 
 
+def _theme_text(text: str) -> str:
+    """Text that Material prints as it is, into element text and
+    double-quoted attributes, and escapes once more (| e) in the footer
+    links' aria-label: escaped, except the apostrophe, which needs no escape
+    there and would be read out as "&#x27;" in the footer ("Codes d'état")."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def language_settings(locale: dict, default: bool, methods: list[dict]) -> dict:
     """The i18n plugin's settings for one locale (bench/ builds a twin from them)."""
     labels = locale["labels"]
     # Material's templates print these without escaping them.
     nav = [
-        {html.escape(labels["nav_overview"]): "index.md"},
-        {html.escape(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in methods]},
-        *({html.escape(labels[label]): file} for _kind, file, label in REFERENCE_PAGES),
+        {_theme_text(labels["nav_overview"]): "index.md"},
+        {_theme_text(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in methods]},
+        *({_theme_text(labels[label]): file} for _kind, file, label in REFERENCE_PAGES),
     ]
     return {
         "locale": locale["code"],
-        "name": html.escape(locale["name"]),
+        "name": _theme_text(locale["name"]),
         "default": default,
         "build": True,
-        "site_name": html.escape(labels["site_name"]),
-        "site_description": html.escape(labels["site_description"]),
+        "site_name": _theme_text(labels["site_name"]),
+        "site_description": _theme_text(labels["site_description"]),
         "nav": nav,
         "theme": {
             "language": locale["theme_language"],
             "palette": [
-                {"toggle": {"name": html.escape(labels["dark_mode"])}},
-                {"toggle": {"name": html.escape(labels["light_mode"])}},
+                {"toggle": {"name": _theme_text(labels["dark_mode"])}},
+                {"toggle": {"name": _theme_text(labels["light_mode"])}},
             ],
         },
     }

@@ -79,6 +79,11 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def heading_text(heading) -> str:
+    """A heading's text as it reads, without the permalink beside it (¶)."""
+    return "".join(text for text in heading.find_all(string=True) if not text.find_parent(class_="headerlink")).strip()
+
+
 def fetch(url: str) -> str | None:
     """The page at `url`, or None while nothing answers there."""
     try:

@@ -15,7 +15,7 @@ from methodref import machine
 from methodref.markup import fence, inline, plain
 from methodref.render import page_sources
 
-from support import DEFAULT_LOCALE, LOCALES, page_dir, soup
+from support import DEFAULT_LOCALE, LOCALES, heading_text, page_dir, soup
 
 SITE = "https://http-methods.example.net/"
 SITE_HOST = "http-methods.example.net"
@@ -205,7 +205,7 @@ def test_every_page_has_its_twin_with_its_heading(site, data):
     for path in pages:
         twin = path.with_name("index.md")
         assert twin.exists(), twin
-        heading = soup(path).select_one("article h1").get_text(strip=True)
+        heading = heading_text(soup(path).select_one("article h1"))
         first = twin.read_text(encoding="utf-8").splitlines()[0]
         assert re.sub(r"\\(.)", r"\1", first) == f"# {heading}", path
 

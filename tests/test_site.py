@@ -14,7 +14,7 @@ from babel.dates import format_date
 from methodref.markup import plain
 from methodref.render import OVERVIEW_SECTIONS, method_sections
 
-from support import DEFAULT_LOCALE, LOCALES, ROOT, page_dir, page_path, soup
+from support import DEFAULT_LOCALE, LOCALES, ROOT, heading_text, page_dir, page_path, soup
 
 # The section ids are a promise to every link in a help button, kept in the
 # link contract (test_links.py): the same in every locale, never renamed.
@@ -36,7 +36,7 @@ def test_overview_page(site, data, code):
     page = soup(page_path(site, code))
     assert page.html["lang"] == code
     assert page.html["dir"] == locale["direction"]
-    assert page.select_one("article h1").get_text(strip=True) == plain(locale["overview"]["title"])
+    assert heading_text(page.select_one("article h1")) == plain(locale["overview"]["title"])
     assert locale["labels"]["site_name"] in page.title.get_text()
     assert section_ids(page) == set(OVERVIEW_SECTIONS)
     links = [a["href"] for a in page.select("#methods ~ ul")[0].select("a")]
@@ -54,11 +54,11 @@ def test_method_pages(site, data, code):
         assert page.html["lang"] == code, where
         assert page.html["dir"] == locale["direction"], where
         assert page.title.get_text() == f"{method['name']} - {locale['labels']['site_name']}", where
-        assert page.select_one("article h1").get_text(strip=True) == method["name"], where
+        assert heading_text(page.select_one("article h1")) == method["name"], where
         assert section_ids(page) == set(method_sections(method)), where
         lead = page.select_one("article h1 ~ p").get_text()
         assert lead == plain(method["text"][code]["summary"]), where
-        headings = [h.get_text(strip=True) for h in page.select("article h2")]
+        headings = [heading_text(h) for h in page.select("article h2")]
         assert locale["labels"]["properties"] in headings, where
         description = page.find("meta", attrs={"name": "description"})["content"]
         assert description == plain(method["text"][code]["summary"]), where

@@ -31,6 +31,11 @@ NOTE = re.compile(
     r'<div class="admonition note">\n<p class="admonition-title">(.*?)</p>\n<p>(.*?)</p>\n</div>', re.DOTALL
 )
 TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)  # every table is HTML (elements.table)
+# A caption the page shows; a hidden one repeats the heading above the table.
+SHOWN_CAPTION = re.compile(r'<caption markdown="span">(.*?)</caption>', re.DOTALL)
+# A block under its name (elements.figure): the name becomes a bold line.
+FIGURE_START = re.compile(r"<figure [^>]*>\n<figcaption[^>]*>(.*?)</figcaption>\n", re.DOTALL)
+FIGURE_END = re.compile(r"\n?</figure>")
 ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.DOTALL)
 CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.DOTALL)
 PARAGRAPH = re.compile(r"<p(?: [^>]*)?>(.*?)</p>", re.DOTALL)
@@ -103,6 +108,8 @@ def plain_markdown(text: str, markdown_target, page_url: str) -> str:
     text = HIDDEN.sub("", text)
     text = NOTE.sub(lambda m: f"> **{m[1]}**: {m[2]}", text)
     text = TABLE.sub(_table, text)
+    text = FIGURE_START.sub(lambda m: f"**{m[1]}**\n", text)
+    text = FIGURE_END.sub("", text)
     text = PARAGRAPH.sub(lambda m: m[1], text)
     text = STRONG.sub(lambda m: f"**{m[1]}**", text)
     text = BDI.sub(lambda m: m[1], text)
@@ -113,10 +120,12 @@ def plain_markdown(text: str, markdown_target, page_url: str) -> str:
 
 
 def _table(match: re.Match) -> str:
-    """An HTML table as a Markdown table."""
+    """An HTML table as a Markdown table, under its caption if the page shows one."""
     rows = [CELL.findall(row) for row in ROW.findall(match[0])]
     lines = ["| " + " | ".join(cell.strip() or " " for cell in row) + " |" for row in rows]
-    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
+    caption = SHOWN_CAPTION.search(match[0])
+    name = [f"**{caption[1]}**\n"] if caption else []
+    return "\n".join([*name, lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
 
 
 def _decoded(match: re.Match) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import markdown
+import markdown.treeprocessors
 
 from ..dates import long_date
 from ..markup import code_span, escape, inline, left_to_right, paragraphs, plain
@@ -175,17 +176,63 @@ def heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {inline(text)} {{ #{anchor} }}"
 
 
-def caption(label: str) -> str:
-    return f"<p><strong>{inline(label)}</strong></p>"
+def figure(label: str, anchor: str, *blocks: str) -> str:
+    """Blocks of Markdown (a message, a command, the module's fields) under
+    the label that names them: a <figure>, named by its <figcaption> (id
+    `anchor`; Chromium names a figure only by aria-labelledby), rather than
+    a bold paragraph that only looks like a heading."""
+    body = "\n\n".join(blocks)
+    return (
+        f'<figure class="listing" aria-labelledby="{anchor}" markdown>\n'
+        f'<figcaption id="{anchor}">{inline(label)}</figcaption>\n\n{body}\n\n</figure>'
+    )
 
 
-def table(header: list[str], rows: list[list[str]], narrow: str = "cards") -> str:
+class TableCaptions(markdown.Extension):
+    """Python-Markdown's block-level tags lack <caption>: md_in_html would
+    wrap a table's caption in a <p>, which no table may hold. The hook adds
+    this extension to every page's Markdown."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        if "caption" not in md.block_level_elements:
+            md.block_level_elements.append("caption")
+
+
+class SectionPermalinks(markdown.Extension):
+    """The toc extension puts a permalink in every heading; the page title
+    (h1) keeps none: the page's address is its link, and the title's id is
+    a slug of its translation, no section id. The hook adds this extension
+    to every page's Markdown."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_TitleWithoutPermalink(md), "title_without_permalink", 4)  # after toc's (5)
+
+
+class _TitleWithoutPermalink(markdown.treeprocessors.Treeprocessor):
+    def run(self, root) -> None:
+        for title in root.iter("h1"):
+            for link in title.findall("a[@class='headerlink']"):
+                title.remove(link)
+
+
+def caption(label: str, shown: bool, raw_html: bool = False) -> str:
+    """A table's <caption>: its name, which screen readers announce with it.
+    Under a heading with the same words it is not shown twice
+    (reference.css) nor indexed again for search. Its text is inline
+    Markdown, for md_in_html; in a raw HTML table, as it stands."""
+    hidden = "" if shown else ' class="visually-hidden" data-search-exclude'
+    parse = "" if raw_html else ' markdown="span"'
+    return f"<caption{hidden}{parse}>{inline(label)}</caption>"
+
+
+def table(header: list[str], rows: list[list[str]], name: str, narrow: str = "cards", name_shown: bool = False) -> str:
     """A table of inline Markdown cells (md_in_html renders them, so MkDocs
-    still resolves and checks their links). On narrow screens reference.css
-    shows each row of a "cards" table as a card, every cell under its
-    column's label (data-label); a "scroll" table scrolls instead, its first
-    column kept in view. No class: Material styles and wraps only tables
-    without one."""
+    still resolves and checks their links), named by its caption (`name`,
+    shown only if no heading right above says it). On narrow screens
+    reference.css shows each row of a "cards" table as a card, every cell
+    under its column's label (data-label); a "scroll" table scrolls instead,
+    its first column kept in view. No class: Material styles and wraps only
+    tables without one."""
     labels = [html.escape(label_text(cell)) for cell in header]
 
     def cells(row: list[str], tag: str, labelled: bool) -> str:
@@ -194,7 +241,7 @@ def table(header: list[str], rows: list[list[str]], narrow: str = "cards") -> st
 
     body = "\n".join(f"<tr markdown>{cells(row, 'td', narrow == 'cards')}</tr>" for row in rows)
     return (
-        f'<table data-narrow="{narrow}" markdown>\n'
+        f'<table data-narrow="{narrow}" markdown>\n{caption(name, name_shown)}\n'
         f"<thead markdown>\n<tr markdown>{cells(header, 'th', False)}</tr>\n</thead>\n"
         f"<tbody markdown>\n{body}\n</tbody>\n</table>"
     )

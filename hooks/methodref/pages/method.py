@@ -8,7 +8,7 @@ from ..module_view import module_view
 from .elements import (
     PROPERTY_ORDER,
     Page,
-    caption,
+    figure,
     front_matter,
     heading,
     method_entry,
@@ -36,6 +36,14 @@ SECTIONS = (
 
 def example_anchor(example: dict) -> str:
     return f"example-{example['id']}"
+
+
+def part_anchor(section: str, part: str, exchange: int = 1) -> str:
+    """The id of one part of an example (its request, response, curl
+    command, module fields or body) in the section `section`: "_" joins
+    them, which no section id has, and a further exchange is numbered
+    ("example-conditional_request2")."""
+    return f"{section}_{part}{exchange if exchange > 1 else ''}"
 
 
 def sections(method: dict) -> list[str]:
@@ -73,7 +81,7 @@ def render(page: Page, name: str) -> str:
             ]
         )
     header = [labels["property"], labels["value"], labels["details"], labels["source"]]
-    out.append(table([inline(cell) for cell in header], rows))
+    out.append(table([inline(cell) for cell in header], rows, labels["properties"]))
 
     out += [heading(2, labels["choose"], "choose"), page.bullet_list(text["choose"])]
     out += [heading(2, labels["avoid"], "avoid"), page.bullet_list(text["avoid"])]
@@ -87,7 +95,7 @@ def render(page: Page, name: str) -> str:
         ]
         for item in method["success"]
     ]
-    out.append(table([inline(labels[key]) for key in ("status", "meaning", "source")], rows))
+    out.append(table([inline(labels[key]) for key in ("status", "meaning", "source")], rows, labels["success"]))
 
     out.append(heading(2, labels["failures"], "failures"))
     rows = [
@@ -98,7 +106,7 @@ def render(page: Page, name: str) -> str:
         ]
         for item in method["failures"]
     ]
-    out.append(table([inline(labels[key]) for key in ("status", "meaning", "change")], rows))
+    out.append(table([inline(labels[key]) for key in ("status", "meaning", "change")], rows, labels["failures"]))
 
     out += [heading(2, labels["cautions"], "cautions"), page.bullet_list(text["cautions"])]
 
@@ -106,24 +114,22 @@ def render(page: Page, name: str) -> str:
     out += [heading(2, labels["example"], "example"), page.text(text["example"])]
     out += [
         heading(3, labels["example_http"], "example-http"),
-        *raw_exchange(page, example),
+        *raw_exchange(page, example, "example-http"),
         heading(3, labels["example_curl"], "example-curl"),
         fence(curl_command(example["request"], example.get("proxy")), "sh"),
         heading(3, labels["example_module"], "example-module"),
-        *module_fields(page, example["request"]),
+        *module_fields(page, example["request"], "example-module"),
     ]
     for number, further in enumerate(method.get("more_examples", []), start=2):
-        out += [
-            heading(3, f"{labels['example']} {number}", example_anchor(further)),
-            page.text(text["more_examples"][further["id"]]),
-        ]
-        for exchange in further["exchanges"]:
+        section = example_anchor(further)
+        out += [heading(3, f"{labels['example']} {number}", section), page.text(text["more_examples"][further["id"]])]
+        for step, exchange in enumerate(further["exchanges"], start=1):
+            curl = fence(curl_command(exchange["request"]), "sh")
+            fields = module_fields(page, exchange["request"], section, step)
             out += [
-                *raw_exchange(page, exchange),
-                caption(labels["example_curl"]),
-                fence(curl_command(exchange["request"]), "sh"),
-                caption(labels["example_module"]),
-                *module_fields(page, exchange["request"]),
+                *raw_exchange(page, exchange, section, step),
+                figure(labels["example_curl"], part_anchor(section, "curl", step), curl),
+                figure(labels["example_module"], part_anchor(section, "module", step), *fields),
             ]
 
     out.append(heading(2, labels["specification"], "specification"))
@@ -156,17 +162,15 @@ def render(page: Page, name: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def raw_exchange(page: Page, exchange: dict) -> list[str]:
-    """A request and its response as raw HTTP, each with its caption."""
+def raw_exchange(page: Page, exchange: dict, section: str, step: int = 1) -> list[str]:
+    """A request and its response as raw HTTP, each named by its caption."""
     return [
-        caption(page.labels["request"]),
-        fence(exchange["request"], "http"),
-        caption(page.labels["response"]),
-        fence(exchange["response"], "http"),
+        figure(page.labels[part], part_anchor(section, part, step), fence(exchange[part], "http"))
+        for part in ("request", "response")
     ]
 
 
-def module_fields(page: Page, request: str) -> list[str]:
+def module_fields(page: Page, request: str, section: str, step: int = 1) -> list[str]:
     """The example request as the module's fields: method, URL, query
     parameters, header fields, body type and body."""
     labels = page.labels
@@ -177,15 +181,11 @@ def module_fields(page: Page, request: str) -> list[str]:
     out = ["\n".join(f"- <strong>{inline(labels[key])}</strong>: {value}" for key, value in fields)]
     name_value = [inline(labels["module_name"]), inline(labels["module_value"])]
     if view.query:
-        out += [
-            caption(labels["module_query"]),
-            table(name_value, [[code_span(name), code_span(value)] for name, value in view.query]),
-        ]
+        rows = [[code_span(name), code_span(value)] for name, value in view.query]
+        out.append(table(name_value, rows, labels["module_query"], name_shown=True))
     if view.headers:
-        out += [
-            caption(labels["module_headers"]),
-            table(name_value, [[page.header_link(name), code_span(value)] for name, value in view.headers]),
-        ]
+        rows = [[page.header_link(name), code_span(value)] for name, value in view.headers]
+        out.append(table(name_value, rows, labels["module_headers"], name_shown=True))
     if view.body:
-        out += [caption(labels["module_body"]), fence(view.body, "text")]
+        out.append(figure(labels["module_body"], part_anchor(section, "body", step), fence(view.body, "text")))
     return out

@@ -47,7 +47,8 @@ def render(page: Page) -> str:
         for method in data["methods"]
     ]
     header = [inline(labels["method"])] + [page.property_name(prop) for prop in PROPERTY_ORDER]
-    out.append(table(header, rows, narrow="scroll"))  # the Method column stays in view as it scrolls
+    # The Method column stays in view as the table scrolls.
+    out.append(table(header, rows, labels["comparison"], narrow="scroll"))
 
     out += [heading(2, labels["terms"], "terms"), page.text(text["terms_intro"])]
     # Each definition has an id, so property names in tables link to it.

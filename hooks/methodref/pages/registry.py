@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from ..markup import escape, inline
-from .elements import Page, citation_url, method_source, overview_source
+from .elements import Page, caption, citation_url, method_source, overview_source
 
 COLUMNS = ("safe", "idempotent")  # the registry's properties, named as the overview defines them
 
@@ -61,7 +61,9 @@ def render(page: Page) -> str:
         "\n\n".join(
             [
                 *page.reference_head("registry"),
-                '<table data-narrow="cards">\n<thead>\n<tr>'
+                '<table data-narrow="cards">\n'
+                + caption(labels["registry_title"], shown=False, raw_html=True)  # the page's title says it
+                + "\n<thead>\n<tr>"
                 + "".join(f"<th>{cell}</th>" for cell in header)
                 + "</tr>\n</thead>\n<tbody>\n"
                 + "\n".join(rows)
