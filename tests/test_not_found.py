@@ -222,3 +222,23 @@ def test_search_on_the_one_404_page_searches_the_path_locale(tabs, base_url, cod
     query = next(item for item in raw_data()["locales"] if item["code"] == code)["glossary"]["idempotent"].split()[0]
     results = search(tabs(1280), f"{base_url}{code}/no/such/page/", query)
     assert results and all(url.startswith(f"{base_url}{code}/") for url in results), results
+
+
+def test_the_one_404_page_changes_locale_under_the_strict_policy_and_passes_axe(browser, served):
+    """nginx serves the root 404.html for /AR/ (locale folders are case
+    sensitive there): the page becomes Arabic with the policy's scripts
+    alone, and stays accessible."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    problems = []
+    page.on("console", lambda m: m.type == "error" and "404" not in m.text and problems.append(m.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    response = page.goto(served + "AR/no/such/page/", wait_until="networkidle")
+    assert response.status == 404 and "content-security-policy" in response.headers
+    assert page.evaluate("[document.documentElement.lang, document.body.dir]") == ["ar", "rtl"]
+    assert page.inner_text("#not-found") == labels_of("ar")["not_found_title"]
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert not problems, problems
+    page.context.close()
