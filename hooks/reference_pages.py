@@ -262,19 +262,26 @@ def _keep_locale_output(config):
         (site / "search" / "search_index.json").read_text(encoding="utf-8"), root, synonyms
     )
     home = _absolute(config, root)
+    data = reference()
+    homes = {item["code"]: links.locale_home(data, item["code"], _absolute(config, "")) for item in data["locales"]}
+    not_found = _for_locale((site / "404.html").read_text(encoding="utf-8"), locale, home)
     not_found = material_html.localize_not_found(
-        _for_locale((site / "404.html").read_text(encoding="utf-8"), locale, home),
+        material_html.language_links_home(not_found, homes),
         labels["not_found_title"],
         labels["not_found_text"],
         labels["not_found_link"],
         home,
         labels["site_name"],
+        labels["methods"],  # and a way on: the locale's method pages
+        [(method["name"], f"{home}methods/{method['slug']}/") for method in data["methods"]],
     )
     if root:
         _write(site / root / "search" / "search_index.json", index)
         _write(site / root / "404.html", not_found)
+        _state["not_found"][locale["code"]] = not_found
     else:
         _state["stash"] = {"search/search_index.json": index, "404.html": not_found}
+        _state["not_found"] = {}  # the default locale is built first; the others' 404 pages follow
 
 
 @event_priority(-150)
@@ -284,20 +291,16 @@ def _restore_default_locale_output(config):
     if _i18n(config).building:
         return
     data = reference()
-    texts = {}
-    for index, locale in enumerate(data["locales"]):
-        labels = locale["labels"]
-        texts[locale["code"]] = {
-            "code": locale["code"],
-            "dir": locale["direction"],
-            "site": labels["site_name"],
-            "title": labels["not_found_title"],
-            "text": labels["not_found_text"],
-            "link": labels["not_found_link"],
-            "href": _absolute(config, "" if index == 0 else f"{locale['code']}/"),
-        }
     stash = _state["stash"]
-    stash["404.html"] = material_html.embed_not_found_locales(stash["404.html"], texts, _absolute(config, ""))
+    try:  # the one 404 page of static hosts carries every locale's
+        stash["404.html"] = material_html.embed_not_found_locales(
+            stash["404.html"],
+            _state["not_found"],
+            _absolute(config, ""),
+            _absolute(config, "assets/javascripts/not-found.js"),
+        )
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     worker_name, worker_text = _state["worker"]
     stash[f"assets/javascripts/workers/{worker_name}"] = worker_text
     if os.environ.get(ONLY_LOCALE):  # a preview of one locale: no site-wide files

@@ -183,11 +183,13 @@ def test_not_found_page_gets_its_own_title_and_description():
         '<head><meta name="description" content="The site.">\n<title>Site</title></head>'
         "<body><h1>404 - Not found</h1></body>"
     )
-    result = material_html.localize_not_found(page, "Gone <here>", "No page.", "Home", "/", "Site & co")
+    methods = [("GET", "/methods/get/"), ("A<B", "/x?a=1&b=2")]
+    result = material_html.localize_not_found(page, "Gone <here>", "No page.", "Home", "/", "Site & co", "All", methods)
     assert "<title>Gone &lt;here&gt; - Site &amp; co</title>" in result
     assert '<meta name="description" content="No page.">' in result
+    assert '<li><a href="/x?a=1&amp;b=2">A&lt;B</a></li>' in result
     with pytest.raises(ValueError):
-        material_html.localize_not_found(page.replace("<title>Site</title>", ""), "t", "x", "l", "/", "s")
+        material_html.localize_not_found(page.replace("<title>Site</title>", ""), "t", "x", "l", "/", "s", "m", [])
 
 
 # The built site

@@ -147,3 +147,43 @@ def test_switching_language_after_scrolling_keeps_the_section_being_read(pages, 
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}de/{METHOD}#failures")
     assert page.evaluate("document.documentElement.lang") == "de"
+
+
+KEYBOARD = """() => {
+  const select = document.querySelector(".md-header .md-select"), inner = select.querySelector(".md-select__inner");
+  const style = getComputedStyle(inner), active = document.activeElement;
+  return {open: style.visibility === "visible" && style.maxHeight !== "0px",
+    expanded: select.querySelector("button").getAttribute("aria-expanded"),
+    focus: active.localName === "button" && select.contains(active) ? "button" : active.hreflang || null,
+    inMenu: select.contains(active)};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("code", LOCALES)
+def test_the_language_menu_answers_the_keyboard(pages, base_url, code, width):
+    page = pages(width)
+    page.goto(base_url + page_dir(code) + METHOD)
+    order = page.eval_on_selector_all(".md-header .md-select a[hreflang]", "links => links.map(a => a.hreflang)")
+
+    def press(key: str) -> dict:
+        page.keyboard.press(key)
+        return page.evaluate(KEYBOARD)
+
+    page.focus(".md-header .md-select button")  # as Tab reaches it: Material opens the menu
+    assert page.evaluate(KEYBOARD) == {"open": True, "expanded": "true", "focus": "button", "inMenu": True}
+    assert press("ArrowDown")["focus"] == code, "ArrowDown goes to the current language"
+    assert press("ArrowDown")["focus"] == order[(order.index(code) + 1) % len(order)]
+    assert press("End")["focus"] == order[-1]
+    assert press("ArrowDown")["focus"] == order[0], "the arrows go round"
+    assert press("ArrowUp")["focus"] == order[-1]
+    assert press("Home")["focus"] == order[0]
+    closed = press("Escape")
+    assert closed == {"open": False, "expanded": "false", "focus": "button", "inMenu": True}, closed
+    assert press("Enter")["open"] and press("Enter") == closed, "Enter on the button opens and closes it"
+    passed = press("Tab")
+    assert not passed["inMenu"] and passed["expanded"] == "false", "Tab after Escape passes the languages by"
+    page.focus(".md-header .md-select button")
+    assert page.evaluate(KEYBOARD)["open"], "focus that comes back opens the menu again"
+    assert press("Escape") == closed
+    assert press(" ")["open"], "Space on the button opens it again"

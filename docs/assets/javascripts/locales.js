@@ -33,26 +33,53 @@
     }
   };
 
-  // A host that serves one 404.html for every path (GitHub Pages) shows the
-  // root one; it carries every locale's text, so show the path's locale.
-  const showNotFoundInPathLocale = () => {
-    const source = document.getElementById("not-found-locales");
-    if (!source) return;
-    const locales = JSON.parse(source.textContent);
-    const base = source.dataset.base;
-    const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : "";
-    // An own property only: a path such as /__proto__/x names no locale.
-    const first = path.split("/")[0];
-    const text = Object.hasOwn(locales, first) ? locales[first] : null;
-    if (!text) return;
-    document.documentElement.lang = text.code;
-    document.documentElement.dir = text.dir;
-    document.title = `${text.title} - ${text.site}`;
-    document.getElementById("not-found").textContent = text.title;
-    document.getElementById("not-found-text").textContent = text.text;
-    const link = document.getElementById("not-found-link");
-    link.textContent = text.link;
-    link.href = text.href;
+  // Material's language menu opens while the pointer is over it or focus is
+  // in it (CSS alone). From the keyboard: Escape closes it and puts focus
+  // back on its button, after which Tab passes the languages by; Enter or
+  // Space on the button closes or opens it again, ArrowDown opens it at the
+  // current language; arrow keys, Home and End move between the languages.
+  // The button says whether the menu is open (aria-expanded).
+  const languageMenuKeys = () => {
+    const select = document.querySelector(".md-header .md-select");
+    const button = select && select.querySelector("button");
+    if (!button) return;
+    const links = [...select.querySelectorAll("a[hreflang]")];
+    if (!links.length) return;
+    button.setAttribute("aria-expanded", "false");
+    const show = (open) => {
+      select.toggleAttribute("data-closed", !open);
+      button.setAttribute("aria-expanded", String(open));
+    };
+    select.addEventListener("focusin", () => {
+      if (!select.hasAttribute("data-closed")) button.setAttribute("aria-expanded", "true");
+    });
+    select.addEventListener("focusout", (event) => {
+      if (select.contains(event.relatedTarget)) return;
+      select.removeAttribute("data-closed");
+      button.setAttribute("aria-expanded", "false");
+    });
+    select.addEventListener("keydown", (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const at = links.indexOf(document.activeElement);
+      let target = null;
+      if (event.key === "Escape") {
+        show(false);
+        target = button;
+      } else if (event.target === button && (event.key === "Enter" || event.key === " ")) {
+        show(select.hasAttribute("data-closed"));
+      } else if (event.key === "ArrowDown" && at < 0) {
+        show(true);
+        target = links.find((link) => link.hasAttribute("aria-current")) || links[0];
+      } else if (at >= 0 && ["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key)) {
+        const step = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: links.length - 1 }[event.key];
+        target = links[(step + links.length) % links.length];
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation(); // Material's own keys (search, pages) do not apply here
+      if (target) target.focus();
+    });
   };
 
   // Method pages have lower-case addresses, but a reader or a help link may
@@ -97,9 +124,9 @@
 
   const ready = () => {
     if (lowerCaseMethodAddress()) return;
-    showNotFoundInPathLocale();
     showUnknown();
     markCurrentLanguage();
+    languageMenuKeys();
   };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
