@@ -145,6 +145,14 @@ FAULTS = {
             "375: GET.en.status.206: a backtick opens code that never closes (add the closing backtick, or remove the stray one)"
         ],
     ),
+    "direction-control": (
+        "          206: Only the requested range is in the content.\n",
+        "          206: Only the requested \u202erange is in the \u2067content.\n",
+        [
+            "375: GET.en.status.206: the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE) would reorder the text after it on the page (delete it: the pages isolate codes, names and status mentions themselves; where a neutral character needs a direction, use a mark (U+200E or U+200F))",
+            "375: GET.en.status.206: the invisible direction control U+2067 (RIGHT-TO-LEFT ISOLATE) would reorder the text after it on the page (delete it: the pages isolate codes, names and status mentions themselves; where a neutral character needs a direction, use a mark (U+200E or U+200F))",
+        ],
+    ),
     "section-as-number": (
         "      - '2.5'\n",
         "      - 2.5\n",
@@ -267,7 +275,7 @@ FAULTS = {
         "      content: [body, payload]\n",
         "      body: [content, payload]\n",
         [
-            "245: locale.en.search_terms.body: 'body' is not a glossary concept (key the words by the concept, as the glossary names it: "
+            "246: locale.en.search_terms.body: 'body' is not a glossary concept (key the words by the concept, as the glossary names it: "
             "method, request, response, resource, representation, content, header_field, status_code, safe, idempotent, cacheable, "
             "cache, proxy, client, server, query_string, patch_document, tunnel, media_type, conditional_request, redirect, retry, idempotency_key, method_field)"
         ],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from .stale import STAMP_KEY, stale
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_FILE = DATA_DIR / "methods.yml"
 SCHEMA_FILE = DATA_DIR / "methods.schema.json"
+# Embeddings, overrides and isolates (not the marks U+200E/U+200F): one left
+# open in a text reorders whatever the page shows after it.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 CITATION = re.compile(r"^(?P<spec>RFC [0-9]+|HTML|Fetch) §(?P<section>\S+)$")
 TYPE_WORDS = {
     "string": "text",
@@ -300,6 +304,14 @@ def _cross_check(data: dict, report) -> None:
     # Method names in backticks are no header fields.
     method_tokens = method_names | {row["name"] for row in data["registry"]["methods"]}
     for path, text in _texts(data):
+        for control in sorted(set(DIRECTION_CONTROLS.findall(text))):
+            report(
+                path,
+                f"the invisible direction control U+{ord(control):04X} ({unicodedata.name(control)}) "
+                "would reorder the text after it on the page",
+                "delete it: the pages isolate codes, names and status mentions themselves; "
+                "where a neutral character needs a direction, use a mark (U+200E or U+200F)",
+            )
         if text.count("`") % 2:
             report(path, "a backtick opens code that never closes", "add the closing backtick, or remove the stray one")
             continue
