@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import html
 import json
 import os
 import posixpath
@@ -31,10 +30,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
-from methodref import links, machine, security
+from methodref import export, links, machine, security
 from methodref.pages.elements import SectionPermalinks, TableCaptions, locale_entry
 from methodref.problems import DataError
-from methodref.render import REFERENCE_PAGES, page_sources, render_page
+from methodref.render import page_sources, render_page
 from methodref.validate import DATA_FILE, load_reference
 
 ONLY_LOCALE = "ONLY_LOCALE"  # environment variable: build this locale alone
@@ -153,36 +152,24 @@ def _search_worker() -> tuple[str, str]:
     return f"search.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.js", text
 
 
-def _theme_text(text: str) -> str:
-    """Text that Material prints as it is, into element text and
-    double-quoted attributes, and escapes once more (| e) in the footer
-    links' aria-label: escaped, except the apostrophe, which needs no escape
-    there and would be read out as "&#x27;" in the footer ("Codes d'état")."""
-    return html.escape(text, quote=False).replace('"', "&quot;")
-
-
 def language_settings(locale: dict, default: bool, methods: list[dict]) -> dict:
     """The i18n plugin's settings for one locale (bench/ builds a twin from them)."""
     labels = locale["labels"]
     # Material's templates print these without escaping them.
-    nav = [
-        {_theme_text(labels["nav_overview"]): "index.md"},
-        {_theme_text(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in methods]},
-        *({_theme_text(labels[label]): file} for _kind, file, label in REFERENCE_PAGES),
-    ]
+    nav = export.nav_for(labels, methods)
     return {
         "locale": locale["code"],
-        "name": _theme_text(locale["name"]),
+        "name": export.theme_text(locale["name"]),
         "default": default,
         "build": True,
-        "site_name": _theme_text(labels["site_name"]),
-        "site_description": _theme_text(labels["site_description"]),
+        "site_name": export.theme_text(labels["site_name"]),
+        "site_description": export.theme_text(labels["site_description"]),
         "nav": nav,
         "theme": {
             "language": locale["theme_language"],
             "palette": [
-                {"toggle": {"name": _theme_text(labels["dark_mode"])}},
-                {"toggle": {"name": _theme_text(labels["light_mode"])}},
+                {"toggle": {"name": export.theme_text(labels["dark_mode"])}},
+                {"toggle": {"name": export.theme_text(labels["light_mode"])}},
             ],
         },
     }

@@ -28,6 +28,8 @@ CONFIG_FILE = "mkdocs.yml"
 DOCS_DIR = "docs"
 # Plugins that only the hook build has: the export replaces what they do.
 HOOK_ONLY_PLUGINS = ("i18n",)
+# Markdown extensions the hook adds to every page (methodref.pages.elements).
+ELEMENT_EXTENSIONS = ("TableCaptions", "SectionPermalinks")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -56,15 +58,27 @@ def read_config(text: str) -> dict:
     return yaml.load(text, Loader=_ConfigLoader)  # a SafeLoader with one tag more
 
 
-def locale_nav(data: dict, code: str) -> list[dict]:
-    """A locale's navigation, its files relative to its folder. Material
-    prints the labels without escaping them."""
-    labels = locale_entry(data, code)["labels"]
+def theme_text(text: str) -> str:
+    """Text that Material prints as it is, into element text and
+    double-quoted attributes, and escapes once more (| e) in the footer
+    links' aria-label: escaped, except the apostrophe, which needs no escape
+    there and would be read out as "&#x27;" in the footer ("Codes d'état")."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def nav_for(labels: dict, methods: list[dict]) -> list[dict]:
+    """A locale's navigation from its labels, files relative to its folder:
+    what the hook hands mkdocs-static-i18n and what the export writes."""
     return [
-        {html.escape(labels["nav_overview"]): "index.md"},
-        {html.escape(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in data["methods"]]},
-        *({html.escape(labels[label]): file} for _kind, file, label in REFERENCE_PAGES),
+        {theme_text(labels["nav_overview"]): "index.md"},
+        {theme_text(labels["nav_methods"]): [{m["name"]: f"methods/{m['slug']}.md"} for m in methods]},
+        *({theme_text(labels[label]): file} for _kind, file, label in REFERENCE_PAGES),
     ]
+
+
+def locale_nav(data: dict, code: str) -> list[dict]:
+    """A locale's navigation, its files relative to its folder."""
+    return nav_for(locale_entry(data, code)["labels"], data["methods"])
 
 
 def locale_config(data: dict, project_config: dict, code: str) -> dict:
@@ -73,8 +87,8 @@ def locale_config(data: dict, project_config: dict, code: str) -> dict:
     labels = locale["labels"]
     config = copy.deepcopy(project_config)
     config.pop("hooks", None)
-    config["site_name"] = html.escape(labels["site_name"])
-    config["site_description"] = html.escape(labels["site_description"])
+    config["site_name"] = theme_text(labels["site_name"])
+    config["site_description"] = theme_text(labels["site_description"])
     root = "/"
     if config.get("site_url"):
         root = urlsplit(config["site_url"]).path.rstrip("/") + "/"
@@ -87,16 +101,31 @@ def locale_config(data: dict, project_config: dict, code: str) -> dict:
     if len(theme.get("palette", [])) != len(toggles):
         raise ValueError(f"{CONFIG_FILE}: theme.palette must have {len(toggles)} entries, light then dark")
     for entry, name in zip(theme["palette"], toggles, strict=True):
-        entry["toggle"]["name"] = html.escape(name)
+        entry["toggle"]["name"] = theme_text(name)
     config["nav"] = locale_nav(data, code)
+    config["markdown_extensions"] = markdown_extensions(config.get("markdown_extensions", []), labels["permalink"])
     config["plugins"] = [_plugin_for(plugin, locale) for plugin in config.get("plugins", [])]
     config["plugins"] = [plugin for plugin in config["plugins"] if plugin is not None]
     extra = config.setdefault("extra", {})
     extra["alternate"] = [
-        {"name": html.escape(other["name"]), "link": locale_home(data, other["code"], root), "lang": other["code"]}
+        {"name": theme_text(other["name"]), "link": locale_home(data, other["code"], root), "lang": other["code"]}
         for other in data["locales"]
     ]
     return config
+
+
+def markdown_extensions(extensions: list, permalink_title: str) -> list:
+    """mkdocs.yml's Markdown extensions as the hook sets them for a locale:
+    the permalink beside each heading titled in its words, and the two
+    extensions of methodref.pages.elements the hook adds (the engine imports
+    them from the checkout's hooks/ folder: PYTHONPATH=hooks)."""
+    result = []
+    for extension in extensions:
+        if extension == "toc" or (isinstance(extension, dict) and "toc" in extension):
+            settings = {} if extension == "toc" else dict(extension["toc"] or {})
+            extension = {"toc": {**settings, "permalink_title": permalink_title}}
+        result.append(extension)
+    return [*result, *(f"methodref.pages.elements:{name}" for name in ELEMENT_EXTENSIONS)]
 
 
 def _plugin_for(plugin, locale: dict):
