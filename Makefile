@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) ## Create .venv and install the pinned packages
 
 serve: $(STAMP) ## Serve the site with live reload on http://127.0.0.1:8000/ (LOCALE=sv: that one alone, faster)
-	ONLY_LOCALE=$(LOCALE) $(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	ONLY_LOCALE=$(LOCALE) exec $(VENV)/bin/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 check: $(STAMP) ## Check data/methods.yml alone and list every problem
 	$(PYTHON) -m methodref check

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
+import upstream_speed
 from methodref import links, machine, security
 from methodref.pages.elements import locale_entry
 from methodref.problems import DataError
@@ -42,6 +43,7 @@ ONLY_LOCALE = "ONLY_LOCALE"  # environment variable: build this locale alone
 JIEBA = material_search.jieba  # None unless jieba is installed
 WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 _state: dict = {}
+upstream_speed.quiet_logs()
 
 
 def reference() -> dict:
@@ -71,10 +73,12 @@ def _current_locale(config) -> dict:
 
 
 @event_priority(100)
-def on_config(config):
+def _configure_locale(config):
     data = reference()
     i18n = _i18n(config)
+    upstream_speed.list_theme_once(config.theme)
     if i18n.current_language is None:  # the first of i18n's per-language builds
+        upstream_speed.reuse_alternates(i18n)
         i18n.config.languages = [_language_config(locale, index == 0) for index, locale in enumerate(data["locales"])]
         only = os.environ.get(ONLY_LOCALE)
         if only:  # a fast edit loop: one locale, at the root, as i18n's build_only_locale does
@@ -101,13 +105,22 @@ def on_config(config):
     return config
 
 
+@event_priority(-150)
+def _after_i18n_config(config):
+    upstream_speed.drop_repeated_theme_dirs(config.theme)
+    return config
+
+
+on_config = CombinedEvent(_configure_locale, _after_i18n_config)
+
+
 def _search_settings(config, locales: list[dict]) -> dict:
     """Per locale, Material's search separator and pipeline for its language,
     plus the stemmer, which Material leaves out, so "requests" finds "request".
 
     Read once from Material's language partials: its search plugin would
     otherwise compile them anew in every locale's build."""
-    env = config.theme.get_env()
+    env = upstream_speed.reuse_compiled_templates(config.theme.get_env())
 
     def translate(language: str, key: str) -> str:
         for name in (language, "en"):
@@ -200,7 +213,13 @@ def _fill_pages(files, config):
     return files
 
 
-on_files = CombinedEvent(_register_pages, _fill_pages)
+@event_priority(-150)
+def _copy_theme_once(files, config):
+    """After i18n sorted the files for this locale."""
+    return upstream_speed.copy_theme_once(files, config, _i18n(config))
+
+
+on_files = CombinedEvent(_register_pages, _copy_theme_once, _fill_pages)
 
 
 def _locale_root(config) -> str:
@@ -214,6 +233,14 @@ def _for_locale(output: str, locale: dict, base: str) -> str:
     output = material_html.drop_alternate_links(output)
     output = material_html.name_search_dialog(output)
     return material_html.set_search_config(output, base, _state["worker"][0])
+
+
+def on_env(env, config, files):
+    return upstream_speed.reuse_compiled_templates(env)
+
+
+def on_pre_template(template, template_name, config):
+    return upstream_speed.skip_partial_sitemap(template, template_name, _i18n(config))
 
 
 def on_post_page(output, page, config):
@@ -314,4 +341,5 @@ def _write(path: Path, text: str) -> None:
 
 def on_serve(server, config, builder):
     server.watch(str(DATA_FILE))
+    upstream_speed.watch_writes(server)
     return server
