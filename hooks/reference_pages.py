@@ -101,7 +101,8 @@ def _configure_locale(config):
         search.config.separator, search.config.pipeline = _state["search"][locale["code"]]
         # Material segments every Han character with jieba when it is
         # installed; only Chinese wants that (Japanese has its own segmenter).
-        material_search.jieba = JIEBA if locale["search_language"] == "zh" else None
+        zh = locale["search_language"] == "zh"
+        material_search.jieba = upstream_speed.chinese_segmenter(JIEBA) if zh else None
     return config
 
 
@@ -259,6 +260,7 @@ def _keep_locale_output(config):
     labels = locale["labels"]
     # The locale's own words for a concept find the sections that use its term.
     synonyms = [(locale["glossary"][concept], words) for concept, words in locale["search_terms"].items()]
+    upstream_speed.save_segments()
     index = material_html.search_index_for_locale(
         (site / "search" / "search_index.json").read_text(encoding="utf-8"), root, synonyms
     )

@@ -15,9 +15,11 @@ rule them out when an upstream update misbehaves); the log filters stay.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sysconfig
+import tempfile
 from pathlib import Path
 
 import jinja2
@@ -212,8 +214,7 @@ def reuse_alternates(i18n) -> None:
         def create(file, current_language, default_language, all_languages, config):
             key = (
                 create_i18n_file,
-                file.src_path,
-                file.dest_path,
+                file.src_uri,  # src_path and dest_path are these, normalized
                 file.dest_uri,
                 file.inclusion,
                 current_language,
@@ -243,6 +244,73 @@ def skip_partial_sitemap(template: jinja2.Template, template_name: str, i18n) ->
     if set(i18n.build_languages) <= set(i18n.i18n_files_per_language):
         return template
     return template.environment.from_string("")
+
+
+# --- jieba: segments remembered between builds -------------------------------
+
+
+class RememberedSegments:
+    """Stands in for the jieba module in Material's search plugin
+    (material.plugins.search.plugin.jieba, which the hook sets per locale),
+    answering jieba.cut from segments kept in a file beside jieba's own
+    model cache.
+
+    jieba loads its model (0.5 s) the first time it segments, once per
+    process, for a few hundred short Chinese texts that rarely change. Texts
+    not seen before go to jieba and are remembered. Anything else asked of
+    jieba (a dictionary set in mkdocs.yml) goes to jieba and stops the
+    remembering, since it changes the segments."""
+
+    def __init__(self, jieba):
+        self.jieba = jieba
+        folder = jieba.dt.tmp_dir or tempfile.gettempdir()
+        self.path = Path(folder) / f"jieba.{jieba.__version__}.segments.json"
+        self.remembering = True
+        self.new = False
+        try:
+            self.known = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+
+    def cut(self, sentence, *args, **kwargs):
+        if not self.remembering or args or kwargs:
+            return self.jieba.cut(sentence, *args, **kwargs)
+        text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
+        if text not in self.known:
+            self.known[text] = list(self.jieba.cut(sentence))
+            self.new = True
+        return iter(self.known[text])
+
+    def __getattr__(self, name):
+        self.remembering = False
+        return getattr(self.jieba, name)
+
+    def save(self) -> None:
+        """Writes the segments if there are new ones (atomically: builds may run side by side)."""
+        if not (self.remembering and self.new):
+            return
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as out:
+            json.dump(self.known, out, ensure_ascii=False)
+        os.replace(out.name, self.path)
+        self.new = False
+
+
+_segmenters: dict[int, RememberedSegments] = {}
+
+
+def chinese_segmenter(jieba):
+    """What Material's search should call jieba: jieba itself, or a
+    RememberedSegments (one per process) in front of it."""
+    if jieba is None or not enabled():
+        return jieba
+    if id(jieba) not in _segmenters:
+        _segmenters[id(jieba)] = RememberedSegments(jieba)
+    return _segmenters[id(jieba)]
+
+
+def save_segments() -> None:
+    for segmenter in _segmenters.values():
+        segmenter.save()
 
 
 # --- serve: react to writes at once -----------------------------------------
