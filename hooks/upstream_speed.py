@@ -181,8 +181,9 @@ def copy_theme_once(files, config, i18n):
     mkdocs-static-i18n runs each further locale's build inside the first
     build's on_post_build, with the site folder kept (it turns MkDocs'
     clean_directory off meanwhile, `building` set). Every one of them would
-    copy the same 260 theme files to the same places again. The pages' own
-    assets (docs/) have a folder per locale and stay."""
+    copy the same theme files (stylesheets, scripts, search workers) to the
+    same places again. The pages' own assets (docs/) have a folder per
+    locale and stay."""
     if not enabled() or not i18n.building:
         return files
     theme_dirs = tuple(os.path.join(folder, "") for folder in config.theme.dirs)
@@ -261,10 +262,10 @@ class RememberedSegments:
     jieba (a dictionary set in mkdocs.yml) goes to jieba and stops the
     remembering, since it changes the segments."""
 
-    def __init__(self, jieba):
+    def __init__(self, jieba, path: Path | None = None):
         self.jieba = jieba
         folder = jieba.dt.tmp_dir or tempfile.gettempdir()
-        self.path = Path(folder) / f"jieba.{jieba.__version__}.segments.json"
+        self.path = path or Path(folder) / f"jieba.{jieba.__version__}.segments.json"
         self.remembering = True
         self.new = False
         try:
