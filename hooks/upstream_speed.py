@@ -26,6 +26,7 @@ import jinja2
 import watchdog.events
 import watchdog.observers
 import watchdog.observers.polling
+from mkdocs.exceptions import PluginError
 
 SWITCH = "SPEED_WORKAROUNDS"  # environment variable: "off" builds as upstream does
 EVENT_WATCHER = "EVENT_WATCHER"  # environment variable: "1" makes `serve` react to writes at once
@@ -34,7 +35,7 @@ EVENT_WATCHER = "EVENT_WATCHER"  # environment variable: "1" makes `serve` react
 def enabled() -> bool:
     value = os.environ.get(SWITCH, "on")
     if value not in ("on", "off"):
-        raise ValueError(f"{SWITCH}={value}: use on or off")
+        raise PluginError(f"{SWITCH}={value}: use on or off")
     return value == "on"
 
 
@@ -157,7 +158,7 @@ def list_theme_once(theme) -> None:
     def get_env() -> jinja2.Environment:
         env = make_env()
         if type(env.loader) is not jinja2.FileSystemLoader:
-            raise TypeError(f"{SWITCH}: MkDocs' theme loader is now {type(env.loader).__name__}; set {SWITCH}=off")
+            raise PluginError(f"MkDocs' theme loader is now {type(env.loader).__name__}: set {SWITCH}=off")
         loader = env.loader
         env.loader = ListedOnceLoader(loader.searchpath, loader.encoding, loader.followlinks)
         return env
@@ -269,9 +270,10 @@ class RememberedSegments:
         self.remembering = True
         self.new = False
         try:
-            self.known = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
+            known = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # none yet, or cut short: segment anew
+            known = {}
+        self.known: dict[str, list[str]] = known if isinstance(known, dict) else {}
 
     def cut(self, sentence, *args, **kwargs):
         if not self.remembering or args or kwargs:
@@ -360,11 +362,11 @@ def watch_writes(server) -> None:
     private list of watched paths and replaces its observer: opt-in."""
     value = os.environ.get(EVENT_WATCHER, "0")
     if value not in ("0", "1"):
-        raise ValueError(f"{EVENT_WATCHER}={value}: use 1 (react to writes) or 0 (poll as MkDocs does)")
+        raise PluginError(f"{EVENT_WATCHER}={value}: use 1 (react to writes) or 0 (poll as MkDocs does)")
     if value == "0":
         return
     if not isinstance(server.observer, watchdog.observers.polling.PollingObserver):
-        raise TypeError(f"{EVENT_WATCHER}=1: MkDocs' server observer is now {type(server.observer).__name__}; unset it")
+        raise PluginError(f"MkDocs' server observer is now {type(server.observer).__name__}: set {EVENT_WATCHER}=0")
     watched = dict(server._watched_paths)  # path: how many watch() calls
     for path, count in watched.items():
         for _ in range(count):

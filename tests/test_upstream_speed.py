@@ -27,6 +27,7 @@ import pytest
 import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.theme import Theme
@@ -224,8 +225,11 @@ def test_writes_observer_reacts_to_writes_and_not_to_reads(tmp_path, monkeypatch
 
 def test_unknown_switch_values_are_refused(monkeypatch):
     monkeypatch.setenv(upstream_speed.SWITCH, "maybe")
-    with pytest.raises(ValueError, match="SPEED_WORKAROUNDS=maybe: use on or off"):
+    with pytest.raises(PluginError, match="SPEED_WORKAROUNDS=maybe: use on or off"):
         upstream_speed.enabled()
+    monkeypatch.setenv(upstream_speed.EVENT_WATCHER, "yes")
+    with pytest.raises(PluginError, match=r"EVENT_WATCHER=yes: use 1 \(react to writes\) or 0"):
+        upstream_speed.watch_writes(server=None)
 
 
 # --- the same site with and without the workarounds --------------------------
