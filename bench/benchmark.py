@@ -112,9 +112,11 @@ def synthetic_data(data: dict, methods: int, locales: int) -> dict:
     for index in range(methods):
         method = copy.deepcopy(originals[index % len(originals)])
         suffix = "" if index < len(originals) else "X" * (index // len(originals))
-        if suffix and method["name"] == "CONNECT":  # only CONNECT may tunnel; copies take GET's example
+        # Only CONNECT may tunnel and only HEAD may announce a body it does
+        # not send: their copies take GET's example.
+        if suffix and method["name"] in ("CONNECT", "HEAD"):
             method["example"] = copy.deepcopy(originals[0]["example"])
-            method["example"]["request"] = method["example"]["request"].replace("GET", "CONNECT", 1)
+            method["example"]["request"] = method["example"]["request"].replace("GET", method["name"], 1)
         old = method["name"]
         method["name"] += suffix
         method["slug"] += suffix.lower()
