@@ -292,9 +292,12 @@ class RememberedSegments:
         """Writes the segments if there are new ones (atomically: builds may run side by side)."""
         if not (self.remembering and self.new):
             return
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as out:
-            json.dump(self.known, out, ensure_ascii=False)
-        os.replace(out.name, self.path)
+        try:
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent, delete=False) as out:
+                json.dump(self.known, out, ensure_ascii=False)
+            os.replace(out.name, self.path)
+        except OSError:  # a folder we may not write to: segment again next time
+            return
         self.new = False
 
 
