@@ -8,18 +8,30 @@ ratios are measured within one run, alternating the things compared.
 3. edit loop: one locale against all, and save-to-reload under `serve`
 4. page weight: bytes and requests over nginx (gzip), search index sizes
 5. Lighthouse (mobile) for overview and a method page in en, sv, ja, ar
+6. before and after: the full build and the edit loop against a baseline
+   commit (--baseline, default 55d82b9), built from `git archive` side by
+   side with this checkout; both sites must be the same, file by file
+
+`--only 6` (or `--only 1,3`) runs some of them.
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
+import filecmp
 import gzip
+import io
 import json
 import os
+import random
+import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +46,7 @@ from methodref.validate import load_reference  # noqa: E402
 
 from support import copy_project, fetch, stop, wait_for  # noqa: E402
 
+BASELINE = "55d82b9"  # main before issue 13's build-speed work
 LIGHTHOUSE = "lighthouse@12.8.2"  # the newest release that runs on Node.js 20
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "-q"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -99,9 +112,11 @@ def synthetic_data(data: dict, methods: int, locales: int) -> dict:
     for index in range(methods):
         method = copy.deepcopy(originals[index % len(originals)])
         suffix = "" if index < len(originals) else "X" * (index // len(originals))
-        if suffix and method["name"] == "CONNECT":  # only CONNECT may tunnel; copies take GET's example
+        # Only CONNECT may tunnel and only HEAD may announce a body it does
+        # not send: their copies take GET's example.
+        if suffix and method["name"] in ("CONNECT", "HEAD"):
             method["example"] = copy.deepcopy(originals[0]["example"])
-            method["example"]["request"] = method["example"]["request"].replace("GET", "CONNECT", 1)
+            method["example"]["request"] = method["example"]["request"].replace("GET", method["name"], 1)
         old = method["name"]
         method["name"] += suffix
         method["slug"] += suffix.lower()
@@ -298,21 +313,180 @@ def lighthouse(base: str, work: Path) -> None:
             )
 
 
+def baseline_tree(ref: str, where: Path) -> str:
+    """The project at the merge-base of HEAD and `ref`, from git archive."""
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run(
+        [*git, "merge-base", "HEAD", ref], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    archive = subprocess.run([*git, "archive", commit], check=True, capture_output=True).stdout
+    where.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(where, filter="data")
+    return commit
+
+
+def timed_build(project: Path, site: Path, env: dict | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one `mkdocs build` into site."""
+    shutil.rmtree(site, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([*MKDOCS, "--site-dir", str(site)], cwd=project, env=env or ENV, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+DATES = re.compile(rb"<lastmod>[^<]*</lastmod>|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?")
+
+
+def site_differences(left: Path, right: Path) -> tuple[list[str], list[str]]:
+    """Files that differ between two sites, and those that differ only in dates."""
+    found: list[str] = []
+    dated: list[str] = []
+
+    def same(a: Path, b: Path) -> bool:
+        one, two = a.read_bytes(), b.read_bytes()
+        if a.suffix == ".gz":
+            one, two = gzip.decompress(one), gzip.decompress(two)
+        if one != two and DATES.sub(b"", one) == DATES.sub(b"", two):
+            dated.append(str(a.relative_to(left)))
+            return True
+        return one == two
+
+    def walk(node: filecmp.dircmp, prefix: str) -> None:
+        found.extend(f"{prefix}{name} (only in one)" for name in node.left_only + node.right_only)
+        for name in node.common_files:
+            if not same(Path(node.left) / name, Path(node.right) / name):
+                found.append(prefix + name)
+        for name, child in node.subdirs.items():
+            walk(child, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found, dated
+
+
+def before_and_after(ref: str, work: Path, runs: int = 5) -> None:
+    before = work / "before"
+    commit = baseline_tree(ref, before)
+    print(f"6. Before ({commit[:7]}, merge-base of HEAD and {ref}) and after (this checkout)")
+    sites = {"before": work / "site-before", "after": work / "site-after"}
+    projects = {"before": before, "after": ROOT}
+    for name in projects:  # warm-up: disk caches, jieba's model cache, remembered segments
+        timed_build(projects[name], sites[name])
+    times: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
+    for _ in range(runs):
+        for name in ("before", "after"):
+            times[name].append(timed_build(projects[name], sites[name]))
+    for name in ("before", "after"):
+        wall = statistics.median(w for w, _ in times[name])
+        cpu = statistics.median(c for _, c in times[name])
+        say(f"full build, {name}: median of {runs} (CPU time)", f"{wall:.2f} s ({cpu:.2f})")
+    pairs = list(zip(times["after"], times["before"], strict=True))
+    ratio = statistics.median(a[0] / b[0] for a, b in pairs)
+    cpu_ratio = statistics.median(a[1] / b[1] for a, b in pairs)
+    say("full build after / before, median of pair ratios", f"{ratio:.3f}", "<= 0.6", ratio <= 0.6)
+    say("the same in CPU time (less sensitive to load)", f"{cpu_ratio:.3f}")
+    differences, dated = site_differences(sites["before"], sites["after"])
+    files = sum(1 for path in sites["after"].rglob("*") if path.is_file())
+    say("files that differ, build dates aside", f"{len(differences)} of {files}", "0", not differences)
+    say("files that differ in build dates alone", f"{len(dated)}")
+    for path in differences[:20]:
+        print(f"     differs: {path}")
+
+    print("   serve, one locale (as `make serve LOCALE=sv`): save data/methods.yml -> reloaded page")
+    servers = {
+        "before": (before, {}),
+        "after, polling (EVENT_WATCHER=0)": (copy_project(work / "serve-after"), {"EVENT_WATCHER": "0"}),
+        "after (EVENT_WATCHER=1, as make serve)": (copy_project(work / "serve-events"), {"EVENT_WATCHER": "1"}),
+    }
+    delays = reload_delays(servers)
+    for name, values in delays.items():
+        target = "<= 0.5 s" if name.startswith("after (") else ""
+        median = statistics.median(values)
+        say(f"{name}, median of {len(values)}", f"{median:.2f} s", target, median <= 0.5 if target else None)
+        print(f"     each: {' '.join(f'{value:.2f}' for value in values)}")
+
+
+def reload_delays(servers: dict[str, tuple[Path, dict]], saves: int = 12) -> dict[str, list[float]]:
+    """Save the data file of each served project in turn, at random times
+    (0.7 to 2.3 s apart, so saves fall anywhere in MkDocs' 0.5 s polling
+    cycle), and time until the page shows the new text."""
+    randomly = random.Random(13)
+    running: dict[str, subprocess.Popen] = {}
+    urls: dict[str, str] = {}
+    marker = "        summary: Hämtar en representation av en resurs utan att ändra något på servern.\n"
+    delays: dict[str, list[float]] = {name: [] for name in servers}
+    try:
+        for port, (name, (project, env)) in enumerate(servers.items(), start=8123):
+            running[name] = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+                cwd=project,
+                env={**ENV, "ONLY_LOCALE": "sv", **env},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            urls[name] = f"http://127.0.0.1:{port}/methods/get/"
+        originals = {
+            name: (project / "data" / "methods.yml").read_text(encoding="utf-8")
+            for name, (project, _) in servers.items()
+        }
+        for name in servers:
+            wait_for(lambda name=name: fetch(urls[name]), 180)
+        for attempt in range(saves):
+            for name, (project, _env) in servers.items():
+                time.sleep(randomly.uniform(0.7, 2.3))
+                text = f"Hämtar version {attempt} av en representation."
+                data_file = project / "data" / "methods.yml"
+                data_file.write_text(originals[name].replace(marker, f"        summary: {text}\n"), encoding="utf-8")
+                start = time.perf_counter()
+                url = urls[name]
+                if not wait_for(lambda text=text, url=url: text in (fetch(url) or ""), 60, step=0.01):
+                    raise RuntimeError(f"{name}: the page never showed the change")
+                delays[name].append(time.perf_counter() - start)
+    finally:
+        for server in running.values():
+            stop(server)
+    return delays
+
+
+SECTIONS = ("1", "2", "3", "4", "5", "6")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE,
+        help=f"the code to compare with, as its merge-base with HEAD (default {BASELINE})",
+    )
+    parser.add_argument("--only", default=",".join(SECTIONS), help="figures to measure, e.g. 6 or 1,3 (default: all)")
+    arguments = parser.parse_args()
+    chosen = set(arguments.only.split(","))
+    if not chosen <= set(SECTIONS):
+        parser.error(f"--only takes figures from {', '.join(SECTIONS)}")
     data = load_reference(ROOT / "data" / "methods.yml")
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     print(f"HTTP method reference benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores")
-    overhead(data, work)
-    scaling(data, work)
-    edit_loop(data, work)
-    site = work / "site"
-    subprocess.run([*MKDOCS, "--site-dir", str(site)], cwd=ROOT, env=ENV, check=True, capture_output=True)
-    from nginx import nginx
+    if "1" in chosen:
+        overhead(data, work)
+    if "2" in chosen:
+        scaling(data, work)
+    if "3" in chosen:
+        edit_loop(data, work)
+    if chosen & {"4", "5"}:
+        site = work / "site"
+        subprocess.run([*MKDOCS, "--site-dir", str(site)], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        from nginx import nginx
 
-    codes = [locale["code"] for locale in data["locales"]]
-    with nginx(site, codes, work / "nginx") as base:
-        page_weight(data, site, base)
-        lighthouse(base, work)
+        codes = [locale["code"] for locale in data["locales"]]
+        with nginx(site, codes, work / "nginx") as base:
+            if "4" in chosen:
+                page_weight(data, site, base)
+            if "5" in chosen:
+                lighthouse(base, work)
+    if "6" in chosen:
+        before_and_after(arguments.baseline, work)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
 import material_html
+import upstream_speed
 from methodref import export, links, machine, security
 from methodref.pages.elements import SectionPermalinks, TableCaptions, locale_entry
 from methodref.problems import DataError
@@ -40,6 +41,7 @@ ONLY_LOCALE = "ONLY_LOCALE"  # environment variable: build this locale alone
 JIEBA = material_search.jieba  # None unless jieba is installed
 WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 _state: dict = {}
+upstream_speed.quiet_logs()
 
 
 def reference() -> dict:
@@ -69,10 +71,12 @@ def _current_locale(config) -> dict:
 
 
 @event_priority(100)
-def on_config(config):
+def _configure_locale(config):
     data = reference()
     i18n = _i18n(config)
+    upstream_speed.list_theme_once(config.theme)
     if i18n.current_language is None:  # the first of i18n's per-language builds
+        upstream_speed.reuse_alternates(i18n)
         i18n.config.languages = [_language_config(locale, index == 0) for index, locale in enumerate(data["locales"])]
         only = os.environ.get(ONLY_LOCALE)
         if only:  # a fast edit loop: one locale, at the root, as i18n's build_only_locale does
@@ -96,7 +100,8 @@ def on_config(config):
         search.config.separator, search.config.pipeline = _state["search"][locale["code"]]
         # Material segments every Han character with jieba when it is
         # installed; only Chinese wants that (Japanese has its own segmenter).
-        material_search.jieba = JIEBA if locale["search_language"] == "zh" else None
+        zh = locale["search_language"] == "zh"
+        material_search.jieba = upstream_speed.chinese_segmenter(JIEBA, _segmentation_words(data)) if zh else None
     return config
 
 
@@ -113,13 +118,22 @@ def _configure_markdown(config, permalink_title: str) -> None:
     toc["permalink_title"] = permalink_title
 
 
+@event_priority(-150)
+def _after_i18n_config(config):
+    upstream_speed.drop_repeated_theme_dirs(config.theme)
+    return config
+
+
+on_config = CombinedEvent(_configure_locale, _after_i18n_config)
+
+
 def _search_settings(config, locales: list[dict]) -> dict:
     """Per locale, Material's search separator and pipeline for its language,
     plus the stemmer, which Material leaves out, so "requests" finds "request".
 
     Read once from Material's language partials: its search plugin would
     otherwise compile them anew in every locale's build."""
-    env = config.theme.get_env()
+    env = upstream_speed.reuse_compiled_templates(config.theme.get_env())
 
     def translate(language: str, key: str) -> str:
         for name in (language, "en"):
@@ -134,12 +148,19 @@ def _search_settings(config, locales: list[dict]) -> dict:
         pipeline = material_html.search_pipeline(translate(language, "search.config.pipeline"))
         stemmed = list(dict.fromkeys([*pipeline, "stemmer"]))
         settings[locale["code"]] = (translate(language, "search.config.separator"), stemmed)
-        # jieba cuts words it does not know into characters (幂等 into 幂 and
-        # 等): it learns the locale's terms, which readers search for.
-        if JIEBA is not None and locale["search_language"] == "zh":
-            for word in material_html.segmentation_words(locale):
-                JIEBA.add_word(word)
     return settings
+
+
+def _segmentation_words(data: dict) -> tuple[str, ...]:
+    """The Chinese locales' terms, which readers search for, for jieba to
+    learn before it segments (upstream_speed.chinese_segmenter)."""
+    words = (
+        word
+        for locale in data["locales"]
+        if locale["search_language"] == "zh"
+        for word in material_html.segmentation_words(locale)
+    )
+    return tuple(dict.fromkeys(words))
 
 
 def _search_worker() -> tuple[str, str]:
@@ -212,7 +233,13 @@ def _fill_pages(files, config):
     return files
 
 
-on_files = CombinedEvent(_register_pages, _fill_pages)
+@event_priority(-150)
+def _copy_theme_once(files, config):
+    """After i18n sorted the files for this locale."""
+    return upstream_speed.copy_theme_once(files, config, _i18n(config))
+
+
+on_files = CombinedEvent(_register_pages, _copy_theme_once, _fill_pages)
 
 
 def _locale_root(config) -> str:
@@ -227,6 +254,14 @@ def _for_locale(output: str, locale: dict, base: str) -> str:
     output = material_html.name_search_dialog(output)
     output = material_html.valid_state_toggles(output)
     return material_html.set_search_config(output, base, _state["worker"][0])
+
+
+def on_env(env, config, files):
+    return upstream_speed.reuse_compiled_templates(env)
+
+
+def on_pre_template(template, template_name, config):
+    return upstream_speed.skip_partial_sitemap(template, template_name, _i18n(config))
 
 
 def on_post_page(output, page, config):
@@ -245,6 +280,7 @@ def _keep_locale_output(config):
     labels = locale["labels"]
     # The locale's own words for a concept find the sections that use its term.
     synonyms = [(locale["glossary"][concept], words) for concept, words in locale["search_terms"].items()]
+    upstream_speed.save_segments()
     index = material_html.search_index_for_locale(
         (site / "search" / "search_index.json").read_text(encoding="utf-8"), root, synonyms
     )
@@ -330,4 +366,5 @@ def _write(path: Path, text: str) -> None:
 
 def on_serve(server, config, builder):
     server.watch(str(DATA_FILE))
+    upstream_speed.watch_writes(server)
     return server
