@@ -16,7 +16,7 @@ import jsonschema
 from .dates import babel_locale, known_base
 from .http_message import request_faults, response_faults
 from .loader import Loaded, load_file
-from .markup import HEADER_NAME, code_spans, status_mentions
+from .markup import HEADER_NAME, code_spans, split_code, status_mentions
 from .paths import describe
 from .problems import DataError, Problem
 from .stale import STAMP_KEY, stale
@@ -48,11 +48,32 @@ def load_reference(data_file: Path = DATA_FILE) -> dict:
     """Load and validate a data file; raise DataError listing every problem."""
     data_file = Path(data_file)
     loaded = load_file(data_file)
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    problems = validate(loaded, schema, display_name(data_file))
+    problems = validate(loaded, read_schema(), display_name(data_file))
     if problems:
         raise DataError(problems)
     return loaded.data
+
+
+def read_schema(schema_file: Path = SCHEMA_FILE) -> dict:
+    """The schema, read again only when the file changed (`serve` validates on every save)."""
+    stat = schema_file.stat()
+    key = (str(schema_file), stat.st_mtime_ns, stat.st_size)
+    if key not in _schemas:
+        _schemas.clear()
+        _schemas[key] = json.loads(schema_file.read_text(encoding="utf-8"))
+    return _schemas[key]
+
+
+_schemas: dict[tuple, dict] = {}
+_validators: dict[int, tuple[dict, jsonschema.Draft202012Validator]] = {}
+
+
+def _validator(schema: dict) -> jsonschema.Draft202012Validator:
+    """The validator of a schema, made once per schema object (read_schema keeps one per file version)."""
+    if id(schema) not in _validators or _validators[id(schema)][0] is not schema:
+        _validators.clear()
+        _validators[id(schema)] = (schema, jsonschema.Draft202012Validator(_inline_refs(schema)))
+    return _validators[id(schema)][1]
 
 
 def display_name(data_file: Path) -> str:
@@ -75,8 +96,7 @@ def validate(loaded: Loaded, schema: dict, file: str) -> list[Problem]:
 
     # A value the loader already rejected (a bare yes) is not reported again.
     rejected = {issue.path for issue in loaded.issues}
-    validator = jsonschema.Draft202012Validator(_inline_refs(schema))
-    for error in validator.iter_errors(data):
+    for error in _validator(schema).iter_errors(data):
         if tuple(error.absolute_path) not in rejected:
             _schema_problem(error, data, loaded, report)
     if not problems:
@@ -303,7 +323,8 @@ def _cross_check(data: dict, report) -> None:
         if text.count("`") % 2:
             report(path, "a backtick opens code that never closes", "add the closing backtick, or remove the stray one")
             continue
-        for token in code_spans(text):
+        parts = split_code(text)
+        for token in code_spans(text, parts):
             if HEADER_NAME.match(token) and token not in header_names and token not in method_tokens:
                 report(
                     path,
@@ -313,7 +334,7 @@ def _cross_check(data: dict, report) -> None:
                 )
         # A bare number may be a port or a count ("port 443"); with its
         # reason phrase it is a status mention, and must have an entry.
-        for mention in status_mentions(text):
+        for mention in status_mentions(text, parts):
             if mention["code"] and mention["reason"] and mention["code"] not in data["status_codes"]:
                 report(
                     path,
