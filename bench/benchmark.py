@@ -397,12 +397,12 @@ def before_and_after(ref: str, work: Path, runs: int = 5) -> None:
     print("   serve, one locale (as `make serve LOCALE=sv`): save data/methods.yml -> reloaded page")
     servers = {
         "before": (before, {}),
-        "after, polling (EVENT_WATCHER=0)": (copy_project(work / "serve-after"), {"EVENT_WATCHER": "0"}),
-        "after (EVENT_WATCHER=1, as make serve)": (copy_project(work / "serve-events"), {"EVENT_WATCHER": "1"}),
+        "after, polling (make serve)": (copy_project(work / "serve-after"), {"EVENT_WATCHER": "0"}),
+        "after, events (make serve WATCH=events)": (copy_project(work / "serve-events"), {"EVENT_WATCHER": "1"}),
     }
     delays = reload_delays(servers)
     for name, values in delays.items():
-        target = "<= 0.5 s" if name.startswith("after (") else ""
+        target = "<= 0.5 s" if name.startswith("after") else ""
         median = statistics.median(values)
         say(f"{name}, median of {len(values)}", f"{median:.2f} s", target, median <= 0.5 if target else None)
         print(f"     each: {' '.join(f'{value:.2f}' for value in values)}")

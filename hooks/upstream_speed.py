@@ -353,6 +353,7 @@ WRITES = [
     watchdog.events.FileDeletedEvent,
     watchdog.events.FileMovedEvent,
     watchdog.events.FileClosedEvent,  # closed after writing
+    watchdog.events.FileAttribEvent,  # touched: MkDocs' polling sees the new time too (reading sends no such event)
 ]
 
 
@@ -368,14 +369,45 @@ class _OnlyPath(watchdog.events.FileSystemEventHandler):
             self.handler.dispatch(event)
 
 
+# After a write has ended (the file closed, renamed into place or removed),
+# MkDocs need not wait for more: only a burst from one command (a checkout)
+# still lands within this.
+SETTLED = 0.02  # seconds
+ENDS_A_WRITE = (watchdog.events.FileClosedEvent, watchdog.events.FileMovedEvent, watchdog.events.FileDeletedEvent)
+
+
+class _BuildsWhenWritten(watchdog.events.FileSystemEventHandler):
+    """Sets how long the server waits for further changes before it
+    rebuilds (LiveReloadServer.build_delay, 0.1 s), from the event that
+    came last: SETTLED once a write has ended, MkDocs' own wait while one
+    may still go on (a file opened, modified, touched)."""
+
+    def __init__(self, handler: watchdog.events.FileSystemEventHandler, server, waiting: float):
+        self.handler = handler
+        self.server = server
+        self.waiting = waiting
+
+    def dispatch(self, event: watchdog.events.FileSystemEvent) -> None:
+        self.server.build_delay = SETTLED if isinstance(event, ENDS_A_WRITE) else self.waiting
+        self.handler.dispatch(event)
+
+
 class WritesObserver(watchdog.observers.Observer):
     """The platform's event-driven observer (inotify on Linux), told about
     writes alone: reading a watched file (as every build does) is no change.
     A single file is watched through its folder, so an editor that saves by
-    renaming a new file over the old one is still seen."""
+    renaming a new file over the old one is still seen. With a `server`,
+    the rebuild starts as soon as a write has ended (_BuildsWhenWritten)."""
+
+    def __init__(self, server=None):
+        super().__init__()
+        self.server = server
+        self.waiting = getattr(server, "build_delay", None)
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
         path = os.path.abspath(path)
+        if self.server is not None:
+            event_handler = _BuildsWhenWritten(event_handler, self.server, self.waiting)
         if os.path.isfile(path):
             event_handler, path, recursive = _OnlyPath(event_handler, path), os.path.dirname(path), False
         return super().schedule(
@@ -386,9 +418,11 @@ class WritesObserver(watchdog.observers.Observer):
 def watch_writes(server) -> None:
     """MkDocs' live-reload server polls the watched files every 0.5 s
     (LiveReloadServer.observer, a PollingObserver), which adds 0.25 s to a
-    reload on average and up to 0.5 s. With EVENT_WATCHER=1 (`make serve`
-    sets it) every watch moves to a WritesObserver. This reads the server's
-    private list of watched paths and replaces its observer: opt-in."""
+    reload on average and up to 0.5 s, and then waits 0.1 s for more
+    changes. With EVENT_WATCHER=1 (`make serve WATCH=events` sets it) every
+    watch moves to a WritesObserver, which also shortens that wait once a
+    write has ended. This reads the server's private list of watched paths
+    and replaces its observer: opt-in, off by default."""
     value = os.environ.get(EVENT_WATCHER, "0")
     if value not in ("0", "1"):
         raise PluginError(f"{EVENT_WATCHER}={value}: use 1 (react to writes) or 0 (poll as MkDocs does)")
@@ -396,11 +430,13 @@ def watch_writes(server) -> None:
         return
     if not isinstance(server.observer, watchdog.observers.polling.PollingObserver):
         raise PluginError(f"MkDocs' server observer is now {type(server.observer).__name__}: set {EVENT_WATCHER}=0")
+    if not isinstance(getattr(server, "build_delay", None), (int, float)):
+        raise PluginError(f"MkDocs' server has no build_delay any more: set {EVENT_WATCHER}=0")
     watched = dict(server._watched_paths)  # path: how many watch() calls
     for path, count in watched.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = WritesObserver()
+    server.observer = WritesObserver(server)
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)

@@ -8,17 +8,21 @@ data file, and lists every message the checker must print, all at once.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import jsonschema
+import jsonschema_rs
 import pytest
 
 from methodref.loader import load_file, load_text
 from methodref.problems import DataError
-from methodref.validate import SCHEMA_FILE, load_reference, validate
+from methodref.validate import PYTHON_ONLY_SPACE, SCHEMA_FILE, _plain_json, load_reference, validate
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"
 FILE = "fixtures/minimal.yml"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+RFC9110_URL = "    url: https://www.rfc-editor.org/rfc/rfc9110#section-{section}\n"
 SUMMARY = "        summary: Retrieves a representation of a resource without changing anything on the server.\n"
 
 FAULTS = {
@@ -414,3 +418,43 @@ def test_every_problem_is_reported_at_once():
     report = str(DataError(validate(load_text(source), SCHEMA, FILE)))
     assert report.splitlines()[0] == "3 problems in the method data:"
     assert len(report.splitlines()) == 4
+
+
+# The data check asks jsonschema-rs first and jsonschema (which words the
+# faults) only when there is one; where the two could disagree, jsonschema
+# alone decides, so these faults are still reported.
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        # Python's \s matches these, so the URL pattern ([^\s]) refuses them; Rust's does not.
+        (RFC9110_URL, '    url: "https://www.rfc-editor.org/rfc/rfc9110\\x1c#section-{section}"\n'),
+        (RFC9110_URL, '    url: "https://www.rfc-editor.org/rfc/rfc9110\\N#section-{section}"\n'),
+    ],
+)
+def test_faults_only_pythons_validator_sees_are_reported(old, new):
+    source = MINIMAL.read_text(encoding="utf-8")
+    assert old in source
+    loaded = load_text(source.replace(old, new, 1))
+    everything = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(loaded.data))
+    assert everything, "jsonschema finds the fault"
+    problems = validate(loaded, SCHEMA, FILE)
+    assert [p.line for p in problems] == [source.count("\n", 0, source.index(old)) + 1]
+
+
+def test_pythons_whitespace_differs_from_rusts_only_where_the_check_knows():
+    rust_space = jsonschema_rs.validator_for({"pattern": r"^\s$"})
+    differ = [
+        char
+        for char in map(chr, range(0x110000))
+        if not 0xD800 <= ord(char) < 0xE000 and bool(re.fullmatch(r"\s", char)) and not rust_space.is_valid(char)
+    ]
+    assert differ and all(PYTHON_ONLY_SPACE.fullmatch(char) for char in differ)
+
+
+def test_values_beyond_json_go_to_pythons_validator_alone():
+    # A tuple (from YAML's !!pairs or !!omap) is an array to jsonschema-rs alone.
+    assert jsonschema_rs.validator_for({"type": "array"}).is_valid(("a", "b"))
+    assert not jsonschema.Draft202012Validator({"type": "array"}).is_valid(("a", "b"))
+    assert _plain_json(load_file(MINIMAL).data)
+    for value in (("a", "b"), {"a"}, b"a", float("nan"), 2**64, {"key": ["ok", "text\x85"]}):
+        assert not _plain_json({"key": [value]}), value

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from methodref.curl import curl_command
-from methodref.markup import escape, fence, inline, paragraphs
+from methodref.markup import escape, fence, inline, one_line, paragraphs
 
 EXTENSIONS = ["attr_list", "tables", "toc", "pymdownx.superfences"]
 
@@ -132,3 +132,9 @@ def test_no_break_spaces_survive_and_line_breaks_become_spaces():
     # line breaks and indentation are only layout.
     text = "Le champ\u00a0: «\u00a0Méthode\u00a0»\n   suivant\u202f?"
     assert inline(text) == "Le champ\u00a0: «\u00a0Méthode\u00a0» suivant\u202f?"
+
+
+def test_every_run_of_spaces_tabs_and_line_breaks_becomes_one_space():
+    # one_line leaves a single space as it is and replaces every other run.
+    assert one_line(" a \t b\n\n  c  d\te\r\nf g \n") == "a b c d e f g"
+    assert one_line("\tkeep\u00a0\u00a0two no-break\n") == "keep\u00a0\u00a0two no-break"

@@ -223,6 +223,46 @@ def test_writes_observer_reacts_to_writes_and_not_to_reads(tmp_path, monkeypatch
         server.server_close()
 
 
+def test_mkdocs_waits_build_delay_after_each_change_before_it_rebuilds():
+    # _BuildsWhenWritten sets build_delay, which the build loop reads at every wait.
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    try:
+        assert server.build_delay == 0.1
+    finally:
+        server.server_close()
+    loop = inspect.getsource(LiveReloadServer._build_loop)
+    assert "while self._rebuild_cond.wait(timeout=self.build_delay):" in loop
+
+
+def test_the_rebuild_waits_only_while_a_write_may_go_on(tmp_path, monkeypatch):
+    watched = tmp_path / "methods.yml"
+    watched.write_text("a: 1\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(watched))
+    monkeypatch.setenv(upstream_speed.EVENT_WATCHER, "1")
+    upstream_speed.watch_writes(server)
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        with watched.open("w", encoding="utf-8") as still_open:
+            still_open.write("a: 2\n")
+            still_open.flush()
+            assert wait_for(lambda: server._want_rebuild, 2, step=0.01)
+            time.sleep(0.1)
+            assert server.build_delay == 0.1  # opened and written, not yet closed: MkDocs' wait
+        assert wait_for(lambda: server.build_delay == upstream_speed.SETTLED, 2, step=0.01)
+        replacement = tmp_path / "methods.yml.new"
+        replacement.write_text("a: 3\n", encoding="utf-8")
+        os.utime(watched)  # touched: no write has ended
+        assert wait_for(lambda: server.build_delay == 0.1, 2, step=0.01)
+        os.replace(replacement, watched)  # saved by renaming a new file over it
+        assert wait_for(lambda: server.build_delay == upstream_speed.SETTLED, 2, step=0.01)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+
+
 def test_unknown_switch_values_are_refused(monkeypatch):
     monkeypatch.setenv(upstream_speed.SWITCH, "maybe")
     with pytest.raises(PluginError, match="SPEED_WORKAROUNDS=maybe: use on or off"):
@@ -332,7 +372,8 @@ def test_make_build_prints_a_line_per_locale_and_no_dumps(tmp_path):
 
 
 def dry_run(*arguments: str, environment: dict | None = None) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in ("LOCALE", "ONLY_LOCALE")}
+    chosen = ("LOCALE", "ONLY_LOCALE", "WATCH", "EVENT_WATCHER")
+    env = {key: value for key, value in os.environ.items() if key not in chosen}
     return subprocess.run(
         make(ROOT, "-n", "serve", *arguments), env={**env, **(environment or {})}, capture_output=True, text=True
     )
@@ -349,13 +390,26 @@ def test_make_serve_takes_the_locale_either_way():
     assert "LOCALE=sv and ONLY_LOCALE=de disagree: give one of them" in both.stderr
 
 
+def test_make_serve_polls_unless_asked_to_watch_events():
+    for result, value in ((dry_run(), "0"), (dry_run("WATCH=poll"), "0"), (dry_run("WATCH=events"), "1")):
+        assert result.returncode == 0, result.stderr
+        assert f"EVENT_WATCHER={value} " in result.stdout
+    chosen = dry_run(environment={"EVENT_WATCHER": "1"})
+    assert "EVENT_WATCHER=1 " in chosen.stdout
+    wrong = dry_run("WATCH=inotify")
+    assert wrong.returncode != 0
+    assert "WATCH=inotify: use events (react to saves at once) or poll (the default)" in wrong.stderr
+    help_line = subprocess.run(make(ROOT, "help"), capture_output=True, text=True, check=True).stdout
+    assert "WATCH=events: rebuild the moment a save ends" in help_line
+
+
 def test_make_serve_reloads_on_a_write_and_stops_quietly_on_ctrl_c(tmp_path):
     project = make_project(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        make(project, "serve", "LOCALE=sv", f"PORT={port}"),
+        make(project, "serve", "LOCALE=sv", "WATCH=events", f"PORT={port}"),
         env=mkdocs_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

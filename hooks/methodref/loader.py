@@ -19,6 +19,7 @@ Path_ = tuple  # a location in the data: keys and list indexes from the root
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STR_TAG = "tag:yaml.org,2002:str"
 TRUE_FALSE = {"true": True, "false": False}
 # libyaml's composer is several times faster and reports the same marks.
 COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -154,6 +155,8 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, constructor):
 
 
 def _scalar(node: yaml.ScalarNode, path: Path_, loaded: Loaded, constructor):
+    if node.tag == STR_TAG:
+        return node.value  # what the constructor would return, without its calls (most values are text)
     if node.tag == BOOL_TAG:
         value = TRUE_FALSE.get(node.value.lower())
         if value is None:

@@ -80,11 +80,16 @@ def stamp_of(data: dict, translation: Translation) -> str | None:
 def stale(data: dict) -> list[tuple[Translation, str]]:
     """Translations whose English changed since, or that were never stamped."""
     result = []
+    hashes: dict[int, str] = {}  # every locale follows the same English value: hash it once
     for translation in translations(data):
         recorded = stamp_of(data, translation)
         if recorded is None:
             result.append((translation, "unstamped"))
-        elif recorded != text_hash(translation.english):
+            continue
+        english = id(translation.english)  # alive in `data` for the whole call
+        if english not in hashes:
+            hashes[english] = text_hash(translation.english)
+        if recorded != hashes[english]:
             result.append((translation, "stale"))
     return result
 
