@@ -435,3 +435,15 @@ def test_make_serve_reloads_on_a_write_and_stops_quietly_on_ctrl_c(tmp_path):
     assert not [line for line in lines if "ONLY_LOCALE" in line or "Overriding" in line], output
     assert any(line.endswith(f"Serving on http://127.0.0.1:{port}/") for line in lines), output
     assert lines[-1].endswith("Shutting down..."), output
+
+
+def test_remembered_segments_follow_the_words_jieba_learns(tmp_path):
+    """Segments made before the locales' terms were taught (幂 + 等) are
+    never served once they are: the words name the file."""
+    import jieba
+
+    plain = upstream_speed.RememberedSegments(jieba, words=())
+    taught = upstream_speed.RememberedSegments(jieba, words=("幂等",))
+    assert plain.path != taught.path
+    assert list(taught.cut("幂等方法")) == ["幂等", "方法"]
+    assert taught.taught
