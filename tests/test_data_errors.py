@@ -47,6 +47,11 @@ FAULTS = {
             '(write true or false for a yes/no fact, or quote it ("yes") for text)'
         ],
     ),
+    "unknown-tag": (
+        "        value: true\n        source: RFC 9110 §9.2.1\n",
+        "        value: !fact true\n        source: RFC 9110 §9.2.1\n",
+        ["305: GET.properties.safe.value: the tag '!fact' is not plain YAML (delete '!fact', or quote the value if the tag is part of the text)"],
+    ),
     "bare-no-key": (
         "    notes: []\n",
         "    notes: []\n    no: []\n",

@@ -171,4 +171,15 @@ def _scalar(node: yaml.ScalarNode, path: Path_, loaded: Loaded, constructor):
         return value
     if node.tag == TIMESTAMP_TAG:
         return node.value  # a date is text here; only the schema decides types
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:  # a tag of its own (!foo) that safe YAML does not know
+        loaded.issues.append(
+            LoadIssue(
+                path,
+                node.start_mark.line + 1,
+                f"the tag '{node.tag}' is not plain YAML",
+                f"delete '{node.tag}', or quote the value if the tag is part of the text",
+            )
+        )
+        return None
