@@ -50,7 +50,9 @@ FAULTS = {
     "unknown-tag": (
         "        value: true\n        source: RFC 9110 §9.2.1\n",
         "        value: !fact true\n        source: RFC 9110 §9.2.1\n",
-        ["305: GET.properties.safe.value: the tag '!fact' is not plain YAML (delete '!fact', or quote the value if the tag is part of the text)"],
+        [
+            "305: GET.properties.safe.value: the tag '!fact' is not plain YAML (delete '!fact', or quote the value if the tag is part of the text)"
+        ],
     ),
     "bare-no-key": (
         "    notes: []\n",
