@@ -89,6 +89,7 @@ def _configure_locale(config):
         _state["worker"] = _search_worker()
         built = [language.locale for language in i18n.config.languages if language.build]
         _state["search"] = _search_settings(config, [locale_entry(data, code) for code in built])
+        _state["jieba_words"] = _segmentation_words(data)
     locale = _current_locale(config)
     _configure_markdown(config, locale["labels"]["permalink"])
     # Material's search reads the theme language in its own on_config, which
@@ -101,7 +102,7 @@ def _configure_locale(config):
         # Material segments every Han character with jieba when it is
         # installed; only Chinese wants that (Japanese has its own segmenter).
         zh = locale["search_language"] == "zh"
-        material_search.jieba = upstream_speed.chinese_segmenter(JIEBA, _segmentation_words(data)) if zh else None
+        material_search.jieba = upstream_speed.chinese_segmenter(JIEBA, _state["jieba_words"]) if zh else None
     return config
 
 

@@ -44,6 +44,17 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A desktop tab of its own, recording the console's errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def base_url(site):
     """The built site on 127.0.0.1, answering unknown paths as GitHub Pages does."""

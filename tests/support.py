@@ -68,6 +68,17 @@ def page_dir(locale: str) -> str:
     return "" if locale == DEFAULT_LOCALE else f"{locale}/"
 
 
+def locale_pages(code: str) -> list[str]:
+    """Every page of a locale as a reader reaches it: the overview, each
+    method, status codes, header fields, the registry and its 404 page."""
+    return (
+        [page_dir(code)]
+        + [f"{page_dir(code)}methods/{method['slug']}/" for method in raw_data()["methods"]]
+        + [f"{page_dir(code)}{page}/" for page in ("status", "headers", "registry")]
+        + [f"{page_dir(code)}404.html"]
+    )
+
+
 def page_path(site: Path, locale: str, slug: str | None = None) -> Path:
     relative = page_dir(locale) + (f"methods/{slug}/" if slug else "")
     return site / relative / "index.html"

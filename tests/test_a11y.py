@@ -16,7 +16,7 @@ import pytest
 from methodref.markup import plain
 from methodref.module_view import module_view
 
-from support import LOCALES, ROOT, copy_project, mkdocs_env, page_dir, raw_data
+from support import LOCALES, ROOT, copy_project, locale_pages, mkdocs_env, page_dir, raw_data
 
 HTMLCS = ROOT / ".tools" / "htmlcs" / "node_modules" / "@pa11y" / "html_codesniffer" / "build" / "HTMLCS.js"
 # Every page of every locale (about 5 s a locale).
@@ -93,16 +93,6 @@ def accepted(finding: dict) -> bool:
     return reason_and_test is not None and reason_and_test[1](finding)
 
 
-def pages_of(code: str) -> list[str]:
-    data = raw_data()
-    return (
-        [page_dir(code)]
-        + [f"{page_dir(code)}methods/{method['slug']}/" for method in data["methods"]]
-        + [f"{page_dir(code)}{page}/" for page in ("status", "headers", "registry")]
-        + [f"{page_dir(code)}404.html"]
-    )
-
-
 @pytest.fixture(scope="module")
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -115,7 +105,7 @@ def test_html_codesniffer_finds_nothing_on_any_page(tab, base_url, code):
     assert HTMLCS.exists(), f"{HTMLCS} is missing: run make test (it installs HTML_CodeSniffer with npm)"
     sniffer = HTMLCS.read_text(encoding="utf-8")
     problems = []
-    for path in pages_of(code):
+    for path in locale_pages(code):
         tab.goto(base_url + path)
         tab.add_script_tag(content=sniffer)
         result = tab.evaluate(RUN_HTMLCS)

@@ -17,16 +17,6 @@ SEARCH_LOCALES = ["en", "sv", "de", "ja", "zh-Hans", "ar", "fi", "ru"]
 INFLECTED = {"sv": "cacharna", "de": "Abfragen", "en": "retrieved"}
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    yield page
-    context.close()
-
-
 def locale_of_url(url: str) -> str:
     first = urlsplit(url).path.strip("/").split("/")[0]
     return first if first in LOCALES else LOCALES[0]

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from support import LOCALES, page_dir, raw_data
+from support import DEFAULT_LOCALE, LOCALES, locale_pages, page_dir
 
 METHOD = "methods/patch/"
-# Every page of a locale: the overview, each method, status codes, header fields, registry.
-PAGES = ["", *(f"methods/{method['slug']}/" for method in raw_data()["methods"]), "status/", "headers/", "registry/"]
+# Every page of a locale but its 404 page, relative to the locale's folder
+# (the default locale's folder is the root).
+PAGES = [path for path in locale_pages(DEFAULT_LOCALE) if not path.endswith("404.html")]
 LISTS = ("status/", "headers/")  # entries under headings, no table
 # One of each kind, for the phone widths either side of 360 px.
 KINDS = ["", METHOD, "status/", "headers/", "registry/"]

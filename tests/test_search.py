@@ -88,16 +88,6 @@ def test_chinese_indexes_hold_the_locales_terms_whole(site, code):
     assert not split, f"jieba cut these terms: {split}"
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    yield page
-    context.close()
-
-
 def shown_pages(links: list[str]) -> list[str]:
     """Result links without Material's ?h= (what it highlights)."""
     return [urlsplit(link)._replace(query="").geturl() for link in links]

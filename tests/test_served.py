@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from support import LOCALES, page_dir, raw_data
+from support import LOCALES, locale_pages, page_dir, raw_data
 
 AXE = Axe()
 
@@ -104,16 +104,6 @@ def record_problems(page, problems: list[str]) -> None:
     page.on("request", lambda r: third_party(r) and problems.append(f"third party: {r.url}"))
 
 
-def pages_of(code: str) -> list[str]:
-    data = raw_data()
-    return (
-        [page_dir(code)]
-        + [f"{page_dir(code)}methods/{m['slug']}/" for m in data["methods"]]
-        + [f"{page_dir(code)}{page}/" for page in ("status", "headers", "registry")]
-        + [f"{page_dir(code)}404.html"]
-    )
-
-
 @pytest.mark.parametrize("code", LOCALES)
 def test_every_page_loads_cleanly_and_passes_axe_in_both_schemes(browser, served, code):
     problems = []
@@ -121,7 +111,7 @@ def test_every_page_loads_cleanly_and_passes_axe_in_both_schemes(browser, served
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         record_problems(page, problems)
-        for path in pages_of(code):
+        for path in locale_pages(code):
             page.goto(served + path)
             page.wait_for_load_state("networkidle")
             expected = "slate" if scheme == "dark" else "default"
